@@ -1,0 +1,14 @@
+"""Storage of extractions: SQLite by default, PostgreSQL with the same code.
+
+    with Store.open() as store:          # db argument, else $PARLEY_DB, else ./parley.db
+        store.save(extraction)           # "new" | "updated" | "unchanged" | "duplicate"
+        store.get("some-doc-id")
+
+The schema lives in `schema.py`; it is created and upgraded only through the Alembic migrations in
+`migrations/`, which `Store.open` runs to head.
+"""
+
+from parley.store.engine import resolve_url
+from parley.store.repository import SaveResult, Store
+
+__all__ = ["SaveResult", "Store", "resolve_url"]

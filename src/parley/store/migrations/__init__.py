@@ -1,0 +1,1 @@
+"""Alembic environment and versions for parley.store (a package so that it ships in the wheel)."""

@@ -1,0 +1,165 @@
+"""The Store: save and read back Extractions, one transaction per article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from types import TracebackType
+from typing import Any, Literal, Self
+
+from sqlalchemy import Connection, Engine, Select, Table, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from parley.model import Extraction
+from parley.store import rows
+from parley.store.engine import WRITE_OPTION, make_engine, resolve_url
+from parley.store.migrate import upgrade_to_head
+from parley.store.schema import CHILD_TABLES, actors, articles, events, statements
+
+SaveResult = Literal["new", "updated", "unchanged", "duplicate"]
+
+
+class Store:
+    """Extractions in a SQL database. Use `Store.open()`; close it (or use `with`) when done."""
+
+    def __init__(self, engine: Engine) -> None:
+        """Wrap an engine whose schema is already at head (Store.open takes care of that)."""
+        self.engine = engine
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Store:
+        """Connect to `db` (see `resolve_url`) and migrate its schema to head."""
+        engine = make_engine(resolve_url(db))
+        try:
+            upgrade_to_head(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def save(self, extraction: Extraction) -> SaveResult:
+        """Store one article and its machine output, all of it or none of it.
+
+        "duplicate": another id already holds the same text (nothing written; re-ingest is
+        idempotent by content). "unchanged": this id holds exactly this Extraction (nothing
+        written). "updated": this id held other text or output, now replaced. "new": stored.
+        """
+        article, *children = rows.to_rows(extraction)
+        try:
+            return self._save_once(article, children)
+        except IntegrityError:
+            # Another writer stored the same id or text between our read and our write; the
+            # transaction is rolled back, and looking again classifies it ("duplicate", ...).
+            return self._save_once(article, children)
+
+    def _save_once(self, article: rows.Row, children: Sequence[list[rows.Row]]) -> SaveResult:
+        article_id = article["id"]
+        with self._writer.begin() as conn:
+            twin = conn.execute(
+                select(articles.c.id)
+                .where(articles.c.content_hash == article["content_hash"], articles.c.id != article_id)
+                .limit(1)
+            ).first()
+            if twin is not None:
+                return "duplicate"
+
+            # FOR UPDATE (PostgreSQL) queues concurrent saves of the same id; SQLite is already serialised.
+            stored = conn.execute(
+                select(articles.c.content_hash, articles.c.extraction_hash)
+                .where(articles.c.id == article_id)
+                .with_for_update()
+            ).first()
+            if stored is not None and tuple(stored) == (article["content_hash"], article["extraction_hash"]):
+                return "unchanged"
+
+            now = dt.datetime.now(dt.UTC)
+            if stored is None:
+                conn.execute(insert(articles).values(**article, ingested_at=now, updated_at=now))
+                result: SaveResult = "new"
+            else:
+                # Replace the machine output only. The article row is updated, not deleted, so the
+                # cascade does not fire: analyst corrections (a later feature) will live in tables
+                # of their own, referencing the article, and save never touches them.
+                for table in CHILD_TABLES:
+                    conn.execute(delete(table).where(table.c.article_id == article_id))
+                conn.execute(
+                    update(articles).where(articles.c.id == article_id).values(**article, updated_at=now)
+                )
+                result = "updated"
+
+            for table, table_rows in zip(CHILD_TABLES, children, strict=True):
+                if table_rows:
+                    conn.execute(insert(table), table_rows)
+            return result
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Extraction | None:
+        with self.engine.connect() as conn:
+            found = self._load(conn, select(articles).where(articles.c.id == article_id))
+        return found[0] if found else None
+
+    def iter_extractions(self, batch_size: int = 100) -> Iterator[Extraction]:
+        """Every Extraction in article id order, read `batch_size` articles at a time.
+
+        Pages by key (id > last id seen), each page in its own short read, so a long iteration
+        holds no transaction or cursor open while the caller works.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        last: str | None = None
+        while True:
+            query = select(articles).order_by(articles.c.id).limit(batch_size)
+            if last is not None:
+                query = query.where(articles.c.id > last)
+            with self.engine.connect() as conn:
+                batch = self._load(conn, query)
+            yield from batch
+            if len(batch) < batch_size:
+                return
+            last = batch[-1].article.id
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(articles.c.id).order_by(articles.c.id)))
+
+    def count(self) -> dict[str, int]:
+        """Rows per table: articles, actors, events, statements."""
+        with self.engine.connect() as conn:
+            return {
+                t.name: conn.scalar(select(func.count()).select_from(t)) or 0
+                for t in (articles, actors, events, statements)
+            }
+
+    @staticmethod
+    def _load(conn: Connection, article_query: Select[Any]) -> list[Extraction]:
+        """Extractions for the articles `article_query` selects, in its order: four queries in all."""
+        article_rows = [dict(r) for r in conn.execute(article_query).mappings()]
+        if not article_rows:
+            return []
+        ids = [r["id"] for r in article_rows]
+        children: dict[str, dict[Table, list[dict[str, Any]]]] = {
+            i: {t: [] for t in CHILD_TABLES} for i in ids
+        }
+        for table in CHILD_TABLES:
+            query = select(table).where(table.c.article_id.in_(ids)).order_by(table.c.article_id, table.c.idx)
+            for r in conn.execute(query).mappings():
+                children[r["article_id"]][table].append(dict(r))
+        return [rows.from_rows(a, *(children[a["id"]][t] for t in CHILD_TABLES)) for a in article_rows]

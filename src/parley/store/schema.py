@@ -1,0 +1,137 @@
+"""The tables: one row per article, and its actors, events and statements as child rows.
+
+Child rows are keyed by (article_id, idx), idx being the item's position in the Extraction, so a
+read gives the lists back in order; that primary key is also the index for lookups by article.
+Fields that may hold a code or a list of codes are JSON. Evidence is flattened into `ev_*` columns
+(the `ev_` prefix also keeps `start`/`end` clear of SQL keywords); an actor's evidence is a list,
+stored as JSON.
+
+This module describes the head schema; the database is only ever changed by the migrations in
+`migrations/versions`, and a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.types import TypeEngine
+
+# Fixed constraint names, so later migrations can refer to them on every backend.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def json_type() -> TypeEngine[object]:
+    """JSON; JSONB on PostgreSQL (indexable, compact). Python None is stored as SQL NULL."""
+    return JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
+
+
+def _evidence_columns() -> list[Column[object]]:
+    return [
+        Column("ev_sentence", Integer, nullable=False),
+        Column("ev_start", Integer, nullable=False),
+        Column("ev_end", Integer, nullable=False),
+        Column("ev_exact", Text, nullable=False),
+        Column("ev_prefix", Text, nullable=False),
+        Column("ev_suffix", Text, nullable=False),
+    ]
+
+
+def _article_fk() -> Column[str]:
+    # Deleting an article takes its machine output with it.
+    return Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Text, primary_key=True),  # the doc id
+    Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the normalised text
+    Column("extraction_hash", String(64), nullable=False),  # sha256 of the whole Extraction: "unchanged"
+    Column("title", Text),
+    Column("date", Date),
+    Column("source", Text),
+    Column("url", Text),
+    Column("origin", Text),
+    Column("lang", Text),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),  # first stored
+    Column("updated_at", DateTime(timezone=True), nullable=False),  # machine output last replaced
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    _article_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("code", Text),
+    Column("name", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("sector", Text),
+    Column("role", Text),
+    Column("evidence", json_type(), nullable=False),  # list of Evidence objects
+)
+
+events = Table(
+    "events",
+    metadata,
+    _article_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("source", json_type()),
+    # Derived from `source` for indexed lookups: the root code, or "A+B" for a compound source.
+    Column("source_key", Text),
+    Column("target", json_type()),
+    Column("type", Text, nullable=False),
+    Column("source_sector", Text),
+    Column("target_sector", Text),
+    Column("mode", Text),
+    Column("cameo", Text),
+    Column("goldstein", Double),
+    Column("aux", Text),
+    Column("date", Date),
+    Column("location", Text),
+    Column("said_by", json_type()),
+    *_evidence_columns(),
+    Column("rule", Text, nullable=False),
+    Index("ix_events_source_key_type", "source_key", "type"),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    _article_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("statement_id", Text, nullable=False),  # Statement.id, e.g. "s1"; unique only per article
+    Column("actor", json_type()),
+    Column("act", Text, nullable=False),
+    Column("issue", Text, nullable=False),
+    Column("object", Text),
+    Column("target", json_type()),
+    Column("guarantors", json_type(), nullable=False),
+    Column("conditional_on", json_type(), nullable=False),
+    *_evidence_columns(),
+    Column("rule", Text, nullable=False),
+)
+
+# Machine output of one article. Analyst corrections (a later feature) will get tables of their own,
+# keyed on the article and never written by Store.save, so re-extracting cannot lose them.
+CHILD_TABLES: tuple[Table, ...] = (actors, events, statements)
