@@ -1,0 +1,1 @@
+"""Actors: the dictionary (data/) and resolution of mentions inside an article."""

@@ -1,0 +1,130 @@
+"""The actor dictionary: names, demonyms and seats of power mapped to root codes.
+
+The language data lives in `data/*.tsv` (see data/README.md); this module only reads it.
+Users extend it with their own TSV files of the same shape (`extra_dirs`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Which TSV file holds which kind of actor, and which of its columns hold names.
+SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "countries.tsv": ("state", ("name", "aliases", "demonyms", "capitals")),
+    "organizations.tsv": ("organization", ("name", "aliases")),
+    "groups.tsv": ("group", ("name", "aliases")),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way of naming an actor: `alias` resolves to `code` (within its validity period)."""
+
+    alias: str
+    code: str
+    name: str
+    kind: str  # state | organization | group
+    field: str  # the column it came from: name, aliases, demonyms, capitals
+    ambiguous: bool = False
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            # Undated text: prefer the open-ended (current) entry.
+            return self.valid_until is None
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+
+@dataclass(frozen=True)
+class SectorCue:
+    cue: str  # lower-case lemma or phrase
+    sector: str
+    role: str | None
+
+
+def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a TSV file with a header; lines starting with '#' are comments."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def _date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _entries(path: Path, kind: str, columns: tuple[str, ...]) -> Iterator[Entry]:
+    for row in read_tsv(path):
+        for column in columns:
+            for alias in filter(None, (a.strip() for a in row.get(column, "").split("|"))):
+                yield Entry(
+                    alias=alias,
+                    code=row["code"],
+                    name=row["name"],
+                    kind=kind,
+                    field=column,
+                    ambiguous=row.get("ambiguous", "") == "1",
+                    valid_from=_date(row.get("valid_from", "")),
+                    valid_until=_date(row.get("valid_until", "")),
+                )
+
+
+class ActorDictionary:
+    """All entries, and the sector cues used for titles ("Defense Minister" -> MIL)."""
+
+    def __init__(self, entries: Iterable[Entry], sectors: Iterable[SectorCue]) -> None:
+        self.entries = list(entries)
+        self.sectors = {s.cue: s for s in sectors}
+        self.by_alias: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            self.by_alias.setdefault(e.alias, []).append(e)
+
+    @classmethod
+    def load(cls, extra_dirs: Iterable[Path] = ()) -> ActorDictionary:
+        entries: list[Entry] = []
+        dirs = [DATA_DIR, *extra_dirs]
+        for d in dirs:
+            for fname, (kind, columns) in SOURCES.items():
+                if (d / fname).exists():
+                    entries.extend(_entries(d / fname, kind, columns))
+        sectors = [
+            SectorCue(r["cue"].lower(), r["sector"], r.get("role") or None)
+            for d in dirs
+            if (d / "sectors.tsv").exists()
+            for r in read_tsv(d / "sectors.tsv")
+        ]
+        return cls(entries, sectors)
+
+    def lookup(self, alias: str, day: dt.date | None = None) -> Entry | None:
+        """The entry an exact alias names on `day`, or None."""
+        for e in self.by_alias.get(alias, []):
+            if e.valid_on(day):
+                return e
+        return None
+
+    def sector_of(self, words: list[str]) -> SectorCue | None:
+        """The longest sector cue found in a run of lower-case words (a title or head noun)."""
+        best: SectorCue | None = None
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                cue = self.sectors.get(" ".join(words[i:j]))
+                if cue and (best is None or len(cue.cue) > len(best.cue)):
+                    best = cue
+                    break
+        return best
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> ActorDictionary:
+    return ActorDictionary.load()

@@ -1,0 +1,180 @@
+"""Find actor mentions in a parsed article: dictionary names, and people named with a title.
+
+A mention is a token span resolved to a root code. Dictionary names are matched case-sensitively
+(proper names), so "us" is never the United States and "turkey" never Turkey.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from parley.actors.dictionary import ActorDictionary, default_dictionary
+
+# Dependency labels that keep a modifier inside its noun phrase ("Russia's military",
+# "Russian President Putin", "US officials").
+NP_MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod", "det", "nummod"}
+
+
+@dataclass
+class Mention:
+    start: int  # token index in the Doc
+    end: int
+    code: str | None
+    kind: str  # state | organization | group | person
+    name: str
+    text: str
+    sector: str | None = None
+    role: str | None = None
+    rule: str = "dictionary"
+
+
+@dataclass
+class MentionIndex:
+    """All mentions of one Doc, and which token belongs to which mention."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    people: dict[str, Mention] = field(default_factory=dict)  # name or surname -> first resolved mention
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        for i in range(m.start, m.end):
+            self.by_token[i] = m
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+@lru_cache(maxsize=4)
+def _matcher(nlp: Language, dictionary: ActorDictionary) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    aliases = {e.alias.removeprefix("the ").removeprefix("The ") for e in dictionary.entries}
+    for alias in sorted(aliases):
+        matcher.add(alias, [nlp.make_doc(alias)])
+    return matcher
+
+
+def _alias_of(span: Span, dictionary: ActorDictionary) -> str:
+    text = span.text
+    return text if text in dictionary.by_alias else "the " + text
+
+
+def _title_words(tokens: list[Token]) -> list[str]:
+    """Lower-case lemmas of a title, the form sector cues are written in."""
+    return [t.lemma_.lower() for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.lower_ == "of"]
+
+
+def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | None = None) -> MentionIndex:
+    """Dictionary mentions first, then people whose title or apposition names a country."""
+    dictionary = dictionary or default_dictionary()
+    from parley import nlp as nlp_mod
+
+    matcher = _matcher(nlp_mod.load(), dictionary)
+    spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
+    index = MentionIndex()
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    person_tokens = {t.i for ent in people for t in ent}
+    for span in filter_spans(spans):
+        entry = dictionary.lookup(_alias_of(span, dictionary), day)
+        if entry is None:
+            continue
+        if entry.ambiguous and span.root.pos_ != "PROPN":
+            continue
+        if span.start in person_tokens and entry.field != "demonyms":
+            continue  # "Jordan Peterson", "Georgia Meloni": part of a person's name
+        index.add(
+            Mention(
+                span.start,
+                span.end,
+                entry.code,
+                entry.kind,
+                entry.name,
+                span.text,
+                rule=f"dictionary.{entry.field}",
+            )
+        )
+    for ent in people:
+        if any(i in index.by_token for i in range(ent.start, ent.end)):
+            continue
+        _add_person(ent, index, dictionary)
+    _add_surnames(doc, index)
+    return index
+
+
+def _add_surnames(doc: Doc, index: MentionIndex) -> None:
+    """Later bare mentions of a resolved person ("Medinsky said ...") that NER missed."""
+    for token in doc:
+        if token.i in index.by_token or token.pos_ != "PROPN":
+            continue
+        known = index.people.get(token.text)
+        if known is not None and known.start < token.i:
+            index.add(
+                Mention(
+                    token.i,
+                    token.i + 1,
+                    known.code,
+                    "person",
+                    known.name,
+                    token.text,
+                    known.sector,
+                    known.role,
+                    rule="person.earlier_mention",
+                )
+            )
+
+
+def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary) -> None:
+    """A person: code and sector from their title ("Russian Deputy Defense Minister Alexander
+    Fomin") or apposition ("Vladimir Medinsky, Russia's head negotiator"), or from an earlier
+    mention of the same name in the article."""
+    root = ent.root
+    surname = ent[-1].text
+    known = index.people.get(ent.text) or index.people.get(surname)
+    if known is not None:
+        index.add(
+            Mention(
+                ent.start,
+                ent.end,
+                known.code,
+                "person",
+                known.name,
+                ent.text,
+                known.sector,
+                known.role,
+                rule="person.earlier_mention",
+            )
+        )
+        return
+    title = [t for t in root.subtree if t.i < ent.start and t.dep_ in NP_MODIFIERS | {"prep", "pobj"}]
+    appos = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+    code, rule = None, "person.unresolved"
+    for tokens, how in ((title, "person.title"), (appos, "person.apposition")):
+        codes = [index.by_token[t.i].code for t in tokens if t.i in index.by_token]
+        if codes:
+            code, rule = codes[0], how
+            break
+    cue = dictionary.sector_of(_title_words(title)) or dictionary.sector_of(
+        _title_words([t for t in appos if t.dep_ not in {"poss", "case"}])
+    )
+    m = Mention(
+        ent.start,
+        ent.end,
+        code,
+        "person",
+        ent.text,
+        ent.text,
+        cue.sector if cue else None,
+        cue.role if cue else None,
+        rule=rule,
+    )
+    index.add(m)
+    if code is not None:
+        index.people.setdefault(ent.text, m)
+        index.people.setdefault(surname, m)

@@ -1,0 +1,186 @@
+"""Resolve a syntactic argument (a token) to the actor(s) it names.
+
+Used by the event coder: "Russia's military" -> RUS/MIL, "US officials" -> USA/GOV,
+"Russia and Ukraine" -> [RUS, UKR], "it" -> the actor last spoken of, "the two sides" -> the
+article's two main parties.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from parley.actors.dictionary import ActorDictionary, default_dictionary
+from parley.actors.mentions import NP_MODIFIERS, Mention, MentionIndex
+
+PERSONAL = {"he", "she", "him", "her", "his"}
+IMPERSONAL = {"it", "its", "they", "them", "their", "we", "us", "our"}
+# "the two sides", "both countries": the article's two main parties.
+BOTH_SIDES = {"side", "party", "country", "nation", "government", "delegation"}
+BOTH_MARKERS = {"two", "both", "warring", "opposing", "rival"}
+# Heads whose "of" phrase names the actor ("the government of Ukraine", "the head of Ukraine's team").
+OF_HEADS = {
+    "head",
+    "government",
+    "leader",
+    "president",
+    "minister",
+    "army",
+    "military",
+    "forces",
+    "troops",
+    "people",
+    "delegation",
+    "team",
+    "representative",
+    "member",
+    "members",
+    "officials",
+    "chief",
+    "ambassador",
+    "envoy",
+    "ministry",
+    "capital",
+    "city",
+    "parliament",
+    "diplomat",
+    "negotiator",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "force",
+    "soldier",
+    "official",
+}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """Who an argument names: one or more root codes, with the sector when it is known."""
+
+    codes: tuple[str, ...]
+    sector: str | None = None
+    rule: str = ""
+    person: str | None = None
+
+    @property
+    def value(self) -> str | list[str]:
+        return self.codes[0] if len(self.codes) == 1 else list(self.codes)
+
+
+class Resolver:
+    """Argument resolution for one article; keeps the discourse memory used for pronouns."""
+
+    def __init__(self, doc: Doc, index: MentionIndex, dictionary: ActorDictionary | None = None) -> None:
+        self.doc = doc
+        self.index = index
+        self.dictionary = dictionary or default_dictionary()
+        self.last_person: ActorRef | None = None
+        self.last_actor: ActorRef | None = None
+        counts = Counter(m.code for m in index.mentions if m.code)
+        self.parties = tuple(c for c, n in counts.most_common(2) if n >= 2)
+
+    # -- memory -------------------------------------------------------------------------------
+    def remember(self, ref: ActorRef | None) -> None:
+        if ref is None:
+            return
+        if ref.person:
+            self.last_person = ref
+        else:
+            self.last_actor = ref
+
+    # -- resolution ---------------------------------------------------------------------------
+    def resolve(self, token: Token | None) -> ActorRef | None:
+        """The actor(s) named by the noun phrase headed by `token`, conjuncts included."""
+        if token is None:
+            return None
+        refs = [r for r in (self._one(t) for t in [token, *_conjuncts(token)]) if r]
+        if not refs:
+            return None
+        codes: list[str] = []
+        for r in refs:
+            codes.extend(c for c in r.codes if c not in codes)
+        first = refs[0]
+        if len(refs) == 1:
+            return first
+        return ActorRef(
+            tuple(codes), first.sector if len({r.sector for r in refs}) == 1 else None, "actor.conjunction"
+        )
+
+    def _one(self, token: Token) -> ActorRef | None:
+        m = self.index.at(token)
+        if m is not None:
+            return self._from_mention(m, token)
+        lower = token.lower_
+        if lower in PERSONAL:
+            return self.last_person and ActorRef(
+                self.last_person.codes, self.last_person.sector, "actor.pronoun", self.last_person.person
+            )
+        if lower in IMPERSONAL:
+            return self.last_actor and ActorRef(
+                self.last_actor.codes, self.last_actor.sector, "actor.pronoun"
+            )
+        if (
+            token.lemma_.lower() in BOTH_SIDES
+            and (any(c.lower_ in BOTH_MARKERS for c in token.children) or token.lower_ == "sides")
+            and len(self.parties) == 2
+        ):
+            return ActorRef(self.parties, None, "actor.both_sides")
+        # Modifiers inside the noun phrase: "Russia's military", "Russian and Ukrainian delegations".
+        for child in token.children:
+            if child.dep_ in NP_MODIFIERS and child.i < token.i:
+                codes = []
+                for mod in [child, *_conjuncts(child)]:
+                    m = self.index.at(mod) or _mention_in(mod, self.index)
+                    if m is not None and m.code and m.code not in codes:
+                        codes.append(m.code)
+                if codes:
+                    return ActorRef(tuple(codes), self._sector(token), "actor.modifier")
+        if token.lemma_.lower() in OF_HEADS:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    ref = self._one(pobj)
+                    if ref is not None:
+                        return ActorRef(ref.codes, self._sector(token) or ref.sector, "actor.of")
+        return None
+
+    def _from_mention(self, m: Mention, token: Token) -> ActorRef | None:
+        if not m.code:
+            return None
+        if m.kind == "person":
+            return ActorRef((m.code,), m.sector, m.rule, person=m.name)
+        # A mention that only modifies this token is handled by the caller; here the token is
+        # inside the mention itself, so the head noun outside it may still add a sector.
+        sector = self._sector(self.doc[m.end - 1].head) if token.dep_ in {"amod", "compound"} else None
+        return ActorRef((m.code,), sector, m.rule)
+
+    def _sector(self, head: Token) -> str | None:
+        words = [
+            t.lemma_.lower()
+            for t in head.lefts
+            if t.dep_ in {"compound", "amod"} and t.i not in self.index.by_token
+        ]
+        cue = self.dictionary.sector_of([*words, head.lemma_.lower()])
+        return cue.sector if cue else None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """All conjuncts of a noun ("Russia, the US, ... and Israel"), which spaCy chains."""
+    out: list[Token] = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _mention_in(token: Token, index: MentionIndex) -> Mention | None:
+    """A mention anywhere among a modifier's own modifiers ("the Kremlin's chief negotiator")."""
+    for t in token.subtree:
+        m = index.at(t)
+        if m is not None:
+            return m
+    return None
