@@ -1,0 +1,1 @@
+"""Events: PLOVER/CAMEO coding from dependency parses, with patterns kept in data/."""

@@ -1,0 +1,507 @@
+"""The event coder: PLOVER events from dependency parses, with patterns kept as data.
+
+For each sentence, every verb (or predicate adjective) whose lemma has a pattern in
+data/verbs.tsv is a trigger. Its source is its subject (inherited through xcomp/conj/advcl, or the
+speaker for a pronoun inside reported speech), its target is read from the places the pattern
+names. Promises (`commit`) and demands (`direct`) take their complement as content and are coded
+once, as AGREE or REQUEST refined by what is promised or demanded. Reporting verbs (`speech`)
+are not coded themselves: the event they report is, with the reporter in `said_by`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.actors.resolve import ActorRef, Resolver
+from parley.events import codebook as codebook_mod
+from parley.events import modes
+from parley.events.patterns import Pattern, PatternSet
+from parley.events.patterns import load as load_patterns
+from parley.model import Event, Evidence
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp", "pcomp"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+PLACE_PREPS = {
+    "near",
+    "in",
+    "on",
+    "from",
+    "around",
+    "outside",
+    "into",
+    "at",
+    "across",
+    "inside",
+    "toward",
+    "towards",
+    "to",
+    "against",
+    "over",
+}
+INSTRUMENT_PREPS = {"with", "through", "by", "via"}
+# A promise to withdraw or de-escalate is a verbal concession (PLOVER CONCEDE), not yet a retreat.
+PROMISED_RETREAT = {"future", "hypothetical"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    pattern: Pattern
+    particle: Token | None = None
+
+
+class EventCoder:
+    """Codes the events of one parsed article."""
+
+    def __init__(self, patterns: PatternSet | None = None) -> None:
+        self.patterns = patterns or load_patterns()
+        self.codebook = codebook_mod.load()
+
+    # -- entry point ----------------------------------------------------------------------------
+    def code(self, doc: Doc, resolver: Resolver, day: dt.date | None) -> list[Event]:
+        events: list[Event] = []
+        for s_index, sent in enumerate(doc.sents):
+            try:
+                events.extend(self._sentence(sent, s_index, resolver, day))
+            except Exception:
+                continue
+            _remember(sent, resolver)
+        return events
+
+    # -- one sentence ---------------------------------------------------------------------------
+    def _sentence(self, sent: Span, s_index: int, resolver: Resolver, day: dt.date | None) -> list[Event]:
+        speakers = self._speakers(sent, resolver)
+        future_heads = {
+            c.i
+            for t in sent
+            if self._frame(t) == "aspect"
+            for c in t.children
+            if c.dep_ in {"xcomp", "ccomp"}
+        }
+        absorbed: set[int] = set()  # complements already coded as the content of a promise or demand
+        found: list[tuple[int, Event]] = []
+        triggers = [tr for tr in (self._trigger(t) for t in sent) if tr is not None]
+        triggers.sort(key=lambda tr: _depth(tr.token))
+        for tr in triggers:
+            if tr.token.i in absorbed:
+                continue
+            if tr.pattern.frame in {"commit", "direct"}:
+                absorbed.update(c.i for c in _complements(tr.token))
+            ev = self._event(tr, sent, s_index, resolver, speakers, future_heads, day)
+            if ev is not None:
+                found.append((_depth(tr.token), ev))
+        coded_objects = {c.i for tr in triggers for c in tr.token.children}
+        for token in sent:
+            noun = self.patterns.nouns.get(token.lemma_.lower())
+            if noun is None or token.pos_ not in {"NOUN", "PROPN"} or token.i in coded_objects:
+                continue
+            ev = self._noun_event(token, noun, sent, s_index, resolver, speakers, triggers, day)
+            if ev is not None:
+                found.append((_depth(token), ev))
+        return _dedup([ev for _, ev in sorted(found, key=lambda x: x[0])])
+
+    def _frame(self, token: Token) -> str | None:
+        plist = self.patterns.for_verb(token.lemma_.lower())
+        return plist[0].frame if plist and token.pos_ in {"VERB", "AUX", "ADJ"} else None
+
+    # -- triggers -------------------------------------------------------------------------------
+    def _trigger(self, token: Token) -> Trigger | None:
+        if token.pos_ not in {"VERB", "AUX", "ADJ"}:
+            return None
+        if token.pos_ == "ADJ" and token.dep_ not in {"acomp", "amod"}:
+            return None
+        for p in self.patterns.for_verb(token.lemma_.lower()):
+            if p.frame in {"speech", "aspect"}:
+                continue
+            particle = _particle(token, p)
+            if p.particles and "-" not in p.particles and particle is None:
+                continue
+            if not p.particles and _has_particle(token):
+                continue
+            if p.objects and not _object_lemmas(token) & p.objects:
+                continue
+            return Trigger(token, p, particle)
+        return None
+
+    def _speakers(self, sent: Span, resolver: Resolver) -> dict[int, ActorRef]:
+        """Token index -> who reports it, for every token inside reported speech."""
+        out: dict[int, ActorRef] = {}
+        for token in sent:
+            plist = self.patterns.for_verb(token.lemma_.lower())
+            if not plist or plist[-1].frame != "speech" or token.pos_ not in {"VERB", "AUX"}:
+                continue
+            speaker = resolver.resolve(_subject_token(token))
+            if speaker is None:
+                continue
+            for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj"}):
+                for t in comp.subtree:
+                    out.setdefault(t.i, speaker)
+        return out
+
+    # -- one event ------------------------------------------------------------------------------
+    def _event(
+        self,
+        tr: Trigger,
+        sent: Span,
+        s_index: int,
+        resolver: Resolver,
+        speakers: dict[int, ActorRef],
+        future_heads: set[int],
+        day: dt.date | None,
+    ) -> Event | None:
+        p, token = tr.pattern, tr.token
+        source = self._source(token, resolver, speakers)
+        if source is None or p.type is None:
+            return None
+        target = self._target(token, p, source, resolver, tr.particle)
+        if target is None and len(source.codes) < 2:
+            return None
+        aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
+        ev_type, cameo, rule = p.type, p.cameo, p.name
+        if p.frame in {"commit", "direct"}:
+            content = self._content_type(token)
+            cameo = self.patterns.refinements.get((p.frame, content or ""), cameo)
+        if ev_type == "RETREAT" and aux in PROMISED_RETREAT:
+            ev_type, rule = "CONCEDE", rule + "+promise"
+        said_by = speakers.get(token.i)
+        return self._make(
+            ev_type, cameo, p.mode, source, target, aux, said_by, token, sent, s_index, rule, day
+        )
+
+    def _noun_event(
+        self,
+        noun: Token,
+        p: Pattern,
+        sent: Span,
+        s_index: int,
+        resolver: Resolver,
+        speakers: dict[int, ActorRef],
+        triggers: list[Trigger],
+        day: dt.date | None,
+    ) -> Event | None:
+        if p.frame == "participants":
+            codes: list[str] = []
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in {"between", "with", "among"}:
+                    for pobj in (x for x in c.children if x.dep_ == "pobj"):
+                        ref = resolver.resolve(pobj)
+                        codes.extend(ref.codes if ref else ())
+                elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
+                    ref = resolver.resolve(c)
+                    codes.extend(ref.codes if ref else ())
+            codes = list(dict.fromkeys(codes))
+            if len(codes) < 2:
+                return None
+            source = ActorRef(tuple(codes), None, "actor.participants")
+            return self._make(
+                p.type or "CONSULT",
+                p.cameo,
+                p.mode,
+                source,
+                None,
+                None,
+                speakers.get(noun.i),
+                noun,
+                sent,
+                s_index,
+                p.name,
+                day,
+            )
+        # instrument: the noun is the object or means of an uncoded verb
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS else noun.head
+        if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        if any(tr.token.i == verb.i for tr in triggers):
+            return None
+        source = self._source(verb, resolver, speakers)
+        if source is None:
+            return None
+        target = None
+        for role in p.targets:
+            target = self._role(verb, role, source, resolver, exclude=noun) or self._role(
+                noun, role, source, resolver
+            )
+            if target is not None:
+                break
+        if target is None:
+            return None
+        aux = modes.aux_mode(verb)
+        return self._make(
+            p.type or "AID",
+            p.cameo,
+            p.mode,
+            source,
+            target,
+            aux,
+            speakers.get(verb.i),
+            verb,
+            sent,
+            s_index,
+            p.name,
+            day,
+        )
+
+    def _make(
+        self,
+        ev_type: str,
+        cameo: str | None,
+        mode: str | None,
+        source: ActorRef,
+        target: ActorRef | None,
+        aux: str | None,
+        said_by: ActorRef | None,
+        anchor: Token,
+        sent: Span,
+        s_index: int,
+        rule: str,
+        day: dt.date | None,
+    ) -> Event:
+        doc = sent.doc
+        tokens = [t for t in anchor.subtree if sent.start <= t.i < sent.end and not t.is_space] or [anchor]
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        if said_by is not None and said_by.codes == source.codes:
+            said_by = None
+        return Event(
+            source=source.value,
+            source_sector=source.sector,
+            target=target.value if target else None,
+            target_sector=target.sector if target else None,
+            type=ev_type,
+            mode=mode,
+            cameo=cameo,
+            goldstein=self.codebook.goldstein(cameo),
+            aux=aux,
+            date=day,
+            said_by=said_by.value if said_by else None,
+            location=_location(anchor),
+            evidence=Evidence.from_span(doc.text, s_index, start, end),
+            rule=f"{rule}/{source.rule or 'actor'}",
+        )
+
+    # -- participants ---------------------------------------------------------------------------
+    def _source(self, token: Token, resolver: Resolver, speakers: dict[int, ActorRef]) -> ActorRef | None:
+        subj = _subject_token(token)
+        if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            subj = token.head
+        if subj is None:
+            return speakers.get(token.i) if token.i in speakers else None
+        if subj.pos_ == "PRON" and token.i in speakers and subj.lower_ not in {"he", "she"}:
+            return speakers[token.i]
+        ref = resolver.resolve(subj)
+        if ref is None and subj.pos_ == "PRON" and token.i in speakers:
+            return speakers[token.i]
+        return ref
+
+    def _target(
+        self, token: Token, p: Pattern, source: ActorRef, resolver: Resolver, particle: Token | None
+    ) -> ActorRef | None:
+        for role in p.targets:
+            ref = self._role(token, role, source, resolver, particle=particle)
+            if ref is not None:
+                return ref
+        return None
+
+    def _role(
+        self,
+        token: Token,
+        role: str,
+        source: ActorRef,
+        resolver: Resolver,
+        exclude: Token | None = None,
+        particle: Token | None = None,
+    ) -> ActorRef | None:
+        candidates: list[Token] = []
+        objects = [
+            c for c in token.children if c.dep_ in {"dobj", "attr"} and (exclude is None or c.i != exclude.i)
+        ]
+        if token.dep_ == "acomp":  # "be willing to": read the targets off the complement too
+            objects += [
+                c for x in token.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"
+            ]
+        if role == "dobj":
+            candidates = objects or [c for c in token.children if c.dep_ == "nsubjpass"]
+        elif role == "dative":
+            candidates = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
+        elif role == "csubj":
+            candidates = [
+                s
+                for c in token.children
+                if c.dep_ in {"ccomp", "xcomp"}
+                for s in c.children
+                if s.dep_ in SUBJECTS
+            ]
+        elif role == "poss":
+            candidates = [g for o in objects + _pobjs(token, None) for g in o.children if g.dep_ == "poss"]
+        elif role == "place":
+            return _without(_place(token, resolver), source)
+        elif role == "counterpart":
+            if len(source.codes) == 1 and len(resolver.parties) == 2 and source.codes[0] in resolver.parties:
+                other = next(c for c in resolver.parties if c != source.codes[0])
+                return ActorRef((other,), None, "actor.counterpart")
+            return None
+        else:  # a preposition, on the verb, its particle or its object ("talks with X")
+            holders = [token, *objects] + ([particle] if particle is not None else [])
+            candidates = [pobj for h in holders for pobj in _pobjs(h, role)]
+            if particle is not None and particle.lower_ == role:
+                candidates += [c for c in particle.children if c.dep_ == "pobj"]
+        for cand in candidates:
+            ref = _without(resolver.resolve(cand), source)
+            if ref is not None:
+                return ref
+        return None
+
+    def _content_type(self, token: Token) -> str | None:
+        """The PLOVER type the complement of a promise or demand would have on its own."""
+        for comp in _complements(token):
+            tr = self._trigger(comp)
+            if tr is not None and tr.pattern.type:
+                return tr.pattern.type
+            for obj in comp.children:
+                noun = self.patterns.nouns.get(obj.lemma_.lower())
+                if noun is not None and noun.type:
+                    return noun.type
+        return None
+
+
+# -- parse helpers ------------------------------------------------------------------------------
+def _depth(token: Token) -> int:
+    d = 0
+    while token.head.i != token.i:
+        token, d = token.head, d + 1
+    return d
+
+
+def _subject_token(token: Token) -> Token | None:
+    """The subject, inherited from the governing verb when the clause has none of its own."""
+    node: Token | None = token
+    for _ in range(6):
+        if node is None:
+            return None
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subj is None:
+            passive = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+            agent = next(
+                (p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None
+            )
+            if agent is not None:
+                return agent
+            if passive is not None:
+                return None  # "X was attacked": the doer is not named
+        if subj is not None and subj.pos_ == "PRON" and node.dep_ == "conj" and subj.lower_ in {"it", "they"}:
+            # "Washington said ..., but it urged caution": the pronoun is the first verb's subject.
+            first = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            if first is not None and first.pos_ != "PRON":
+                return first
+        if subj is not None:
+            return subj
+        if node.dep_ in INHERITS_SUBJECT and node.head.i != node.i:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def _complements(token: Token) -> list[Token]:
+    comps = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+    comps += [x for a in token.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp"]
+    out: list[Token] = []
+    for c in comps:
+        out.append(c)
+        out.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ in {"VERB", "AUX"})
+    return out
+
+
+def _particle(token: Token, p: Pattern) -> Token | None:
+    for c in token.children:
+        if c.dep_ in {"prt", "prep"} and c.lower_ in p.particles:
+            return c
+    return None
+
+
+def _has_particle(token: Token) -> bool:
+    return any(c.dep_ == "prt" for c in token.children)
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    heads += [p for c in token.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]
+    heads += [c for x in heads for c in x.children if c.dep_ == "conj"]
+    return {h.lemma_.lower() for h in heads}
+
+
+def _pobjs(token: Token, prep: str | None) -> list[Token]:
+    return [
+        p
+        for c in token.children
+        if c.dep_ in {"prep", "dative", "agent"} and (prep is None or c.lower_ == prep)
+        for p in c.children
+        if p.dep_ in {"pobj", "pcomp"}
+    ]
+
+
+def _place(token: Token, resolver: Resolver) -> ActorRef | None:
+    """An actor named where the act happens: "reduce operations near Kyiv" -> UKR."""
+    scopes = [token] + [c for c in token.children if c.dep_ in {"dobj", "xcomp"}]
+    for scope in scopes:
+        for prep in (c for c in scope.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+            for t in prep.subtree:
+                m = resolver.index.at(t)
+                if m is not None and m.code and m.kind in {"state", "group"}:
+                    return ActorRef((m.code,), None, "actor.place")
+    return None
+
+
+def _location(anchor: Token) -> str | None:
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"in", "near", "at"}):
+        for t in prep.subtree:
+            if t.ent_type_ in {"GPE", "LOC", "FAC"} and t.ent_iob_ == "B":
+                ent = next(e for e in t.doc.ents if e.start == t.i)
+                return ent.text
+    return None
+
+
+def _governed_by(token: Token, heads: set[int]) -> bool:
+    node = token
+    for _ in range(3):
+        if node.i in heads:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _without(ref: ActorRef | None, source: ActorRef) -> ActorRef | None:
+    if ref is None:
+        return None
+    codes = tuple(c for c in ref.codes if c not in source.codes)
+    if not codes:
+        return None
+    return ActorRef(codes, ref.sector, ref.rule, ref.person) if codes != ref.codes else ref
+
+
+def _remember(sent: Span, resolver: Resolver) -> None:
+    """Discourse memory for pronouns: the last person and the last other actor spoken of."""
+    for token in sent:
+        if token.dep_ in {"nsubj", "nsubjpass"} or resolver.index.at(token) is not None:
+            if token.pos_ == "PRON":
+                continue
+            ref = resolver.resolve(token)
+            if ref is not None and (token.dep_ in {"nsubj", "nsubjpass"} or ref.person):
+                resolver.remember(ref)
+
+
+def _dedup(events: list[Event]) -> list[Event]:
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Event] = []
+    for ev in events:
+        key = (str(ev.source), str(ev.target), ev.type)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
