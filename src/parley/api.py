@@ -1,0 +1,79 @@
+"""The Python API. Each CLI command is a thin call of the function with the same name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from parley import pipeline
+from parley.export import FORMATS
+from parley.model import Extraction, InputError
+from parley.store import Store
+
+
+def extract(paths: Iterable[str | Path], *, date: dt.date | None = None) -> Iterator[Extraction | InputError]:
+    """Extract every article found in `paths`, without a database. Bad inputs come through as
+    `InputError` items, in order, and the rest goes on."""
+    return pipeline.extract(paths, date=date)
+
+
+@dataclass
+class IngestReport:
+    """What `ingest` did, per outcome of `Store.save`, and the inputs that failed."""
+
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0, "duplicate": 0}
+    )
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    db: str | None = None,
+    date: dt.date | None = None,
+    on_item: Callable[[Extraction | InputError], None] | None = None,
+) -> IngestReport:
+    """Extract and store every article; one transaction per article."""
+    report = IngestReport()
+    with Store.open(db) as store:
+        for item in pipeline.extract(paths, date=date):
+            if isinstance(item, InputError):
+                report.errors.append(item)
+            else:
+                try:
+                    outcome = store.save(item)
+                except Exception as exc:
+                    report.errors.append(
+                        InputError(
+                            origin=item.article.origin or item.article.id,
+                            message=f"could not store article: {exc}".splitlines()[0],
+                        )
+                    )
+                else:
+                    report.counts[outcome] += 1
+            if on_item is not None:
+                on_item(item)
+    return report
+
+
+def show(article_id: str, *, db: str | None = None) -> Extraction:
+    """One stored article with its extractions; KeyError when it is not stored."""
+    with Store.open(db) as store:
+        x = store.get(article_id)
+    if x is None:
+        raise KeyError(article_id)
+    return x
+
+
+def export(stream: IO[str], *, db: str | None = None, format: str = "jsonl") -> int:
+    """Write every stored article in `format`; return the number of articles."""
+    with Store.open(db) as store:
+        return FORMATS[format](store.iter_extractions(), stream)

@@ -1,0 +1,152 @@
+"""The `parley` command line. Each command is a thin call of the API function with its name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from parley import api
+from parley.export import FORMATS
+from parley.model import Extraction, InputError
+from parley.report.show import show as render_show
+
+app = typer.Typer(
+    help="Parley: rebuild negotiations from news as source-linked data.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="PARLEY_DB", help="SQLite file or SQLAlchemy URL [default: ./parley.db]"),
+]
+DateOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--date", formats=["%Y-%m-%d"], help="article date for a single file (YYYY-MM-DD)"),
+]
+Paths = Annotated[list[Path], typer.Argument(help="files or directories (text, HTML, JSONL, CSV, .gz)")]
+
+
+def _report(e: InputError) -> None:
+    err.print(f"[red]error[/red]: {e}", highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    """stdout, or a file written whole or not at all (temp file renamed on success)."""
+    if path is None:
+        yield sys.stdout
+        return
+    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", "-f", help=f"one of: {', '.join(FORMATS)}")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="write here instead of stdout")
+    ] = None,
+    date: DateOption = None,
+) -> None:
+    """Extract actors and events from files, without a database."""
+    if format not in FORMATS:
+        raise typer.BadParameter(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    failed = 0
+
+    def good() -> Iterator[Extraction]:
+        nonlocal failed
+        for item in api.extract(paths, date=date.date() if date else None):
+            if isinstance(item, InputError):
+                failed += 1
+                _report(item)
+            else:
+                yield item
+
+    with _output(output) as stream:
+        FORMATS[format](good(), stream)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(paths: Paths, db: DbOption = None, date: DateOption = None) -> None:
+    """Extract articles and store them (one transaction per article; re-ingest is idempotent)."""
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("ingest", total=None, rate=0.0)
+
+        def tick(item: Extraction | InputError) -> None:
+            if isinstance(item, InputError):
+                _report(item)
+            progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 0.0
+            progress.update(task, rate=progress.tasks[0].completed / elapsed if elapsed else 0.0)
+
+        report = api.ingest(paths, db=db, date=date.date() if date else None, on_item=tick)
+    summary = ", ".join(f"{n} {k}" for k, n in report.counts.items())
+    err.print(f"stored: {summary}; {len(report.errors)} failed")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(article_id: str, db: DbOption = None) -> None:
+    """Show a stored article with its events, evidence highlighted."""
+    try:
+        x = api.show(article_id, db=db)
+    except KeyError:
+        err.print(f"[red]error[/red]: no article {article_id!r} in the database", highlight=False)
+        raise typer.Exit(1) from None
+    render_show(x, Console())
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or csv")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="write here instead of stdout")
+    ] = None,
+) -> None:
+    """Export every stored article."""
+    if format not in {"jsonl", "json", "csv"}:
+        raise typer.BadParameter("export formats: jsonl, json, csv")
+    with _output(output) as stream:
+        api.export(stream, db=db, format=format)
+
+
+def main() -> None:  # pragma: no cover
+    app()

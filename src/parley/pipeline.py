@@ -1,0 +1,129 @@
+"""The extraction pipeline: ingest -> nlp -> actors -> events -> ... -> Extraction.
+
+Stages after parsing are registered by name (like spaCy components) and run in the order of
+`DEFAULT_STAGES`; each takes the `ArticleState` of one article and adds to it. The spaCy model is
+loaded once and applied with `nlp.pipe` in batches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from parley import nlp
+from parley.actors.mentions import MentionIndex, find_mentions
+from parley.actors.resolve import Resolver
+from parley.events.coder import EventCoder
+from parley.ingest import read as read_inputs
+from parley.model import Actor, Article, Event, Evidence, Extraction, InputError, Statement
+
+
+@dataclass
+class ArticleState:
+    """What the stages know about one article while it moves through the pipeline."""
+
+    article: Article
+    doc: Doc
+    mentions: MentionIndex | None = None
+    resolver: Resolver | None = None
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+    def extraction(self) -> Extraction:
+        return Extraction(
+            article=self.article, actors=self.actors, events=self.events, statements=self.statements
+        )
+
+
+Stage = Callable[[ArticleState], None]
+STAGES: dict[str, Stage] = {}
+
+
+def stage(name: str) -> Callable[[Stage], Stage]:
+    """Register a pipeline stage under a name."""
+
+    def register(fn: Stage) -> Stage:
+        STAGES[name] = fn
+        return fn
+
+    return register
+
+
+@stage("actors")
+def actors_stage(state: ArticleState) -> None:
+    state.mentions = find_mentions(state.doc, state.article.date)
+    state.resolver = Resolver(state.doc, state.mentions)
+    sent_of = _sentence_index(state.doc)
+    seen: dict[tuple[str | None, str, str], Actor] = {}
+    for m in state.mentions.mentions:
+        if m.code is None and m.kind != "person":
+            continue
+        key = (m.code, m.name, m.kind)
+        span = state.doc[m.start : m.end]
+        ev = Evidence.from_span(state.doc.text, sent_of[m.start], span.start_char, span.end_char)
+        if key in seen:
+            if len(seen[key].evidence) < 5:
+                seen[key].evidence.append(ev)
+            continue
+        kind = m.kind if m.kind in {"state", "organization", "group", "person"} else "group"
+        seen[key] = Actor(code=m.code, name=m.name, kind=kind, sector=m.sector, role=m.role, evidence=[ev])
+    state.actors = list(seen.values())
+
+
+_CODER: EventCoder | None = None
+
+
+@stage("events")
+def events_stage(state: ArticleState) -> None:
+    global _CODER
+    if _CODER is None:
+        _CODER = EventCoder()
+    assert state.resolver is not None, "the actors stage runs before the events stage"
+    state.events = _CODER.code(state.doc, state.resolver, state.article.date)
+
+
+DEFAULT_STAGES: tuple[str, ...] = ("actors", "events")
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            out[t] = i
+    return out
+
+
+def extract_articles(
+    articles: Iterable[Article], stages: Sequence[str] = DEFAULT_STAGES, batch_size: int = nlp.BATCH_SIZE
+) -> Iterator[Extraction]:
+    """Run the stages over articles, parsing them in batches."""
+    for doc, article in nlp.parse_with(((a.text, a) for a in articles), batch_size=batch_size):
+        state = ArticleState(article=article, doc=doc)
+        for name in stages:
+            STAGES[name](state)
+        yield state.extraction()
+
+
+def extract(
+    paths: Iterable[str | Path], *, date: dt.date | None = None, stages: Sequence[str] = DEFAULT_STAGES
+) -> Iterator[Extraction | InputError]:
+    """Read inputs and extract each article; bad inputs come through as `InputError`, in order."""
+    errors: list[InputError] = []
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(paths, date=date):
+            if isinstance(item, InputError):
+                errors.append(item)
+            else:
+                yield item
+
+    for extraction in extract_articles(articles(), stages):
+        while errors:
+            yield errors.pop(0)
+        yield extraction
+    yield from errors

@@ -1,0 +1,1 @@
+"""Reports read from an extraction: the terminal view of one article (`parley show`)."""
