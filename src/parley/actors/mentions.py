@@ -80,12 +80,14 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
     spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
     index = MentionIndex()
     people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-    person_tokens = {t.i for ent in people for t in ent}
+    # Tokens inside a multi-word person name ("Jordan Peterson"); a lone "Azerbaijan" that NER
+    # takes for a person is still the state.
+    person_tokens = {t.i for ent in people if len(ent) > 1 for t in ent}
     for span in filter_spans(spans):
         entry = dictionary.lookup(_alias_of(span, dictionary), day)
         if entry is None:
             continue
-        if entry.ambiguous and span.root.pos_ != "PROPN":
+        if entry.ambiguous and entry.field == "name" and span.root.pos_ != "PROPN":
             continue
         if span.start in person_tokens and entry.field != "demonyms":
             continue  # "Jordan Peterson", "Georgia Meloni": part of a person's name
@@ -101,7 +103,7 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
             )
         )
     for ent in people:
-        if any(i in index.by_token for i in range(ent.start, ent.end)):
+        if any(i in index.by_token for i in range(ent.start, ent.end)) or len(ent) == 1 and ent.root.pos_ != "PROPN":
             continue
         _add_person(ent, index, dictionary)
     _add_surnames(doc, index)

@@ -300,10 +300,22 @@ class EventCoder:
     def _target(
         self, token: Token, p: Pattern, source: ActorRef, resolver: Resolver, particle: Token | None
     ) -> ActorRef | None:
-        for role in p.targets:
+        roles = [r for r in p.targets if r != "counterpart"]
+        for role in roles:
             ref = self._role(token, role, source, resolver, particle=particle)
             if ref is not None:
                 return ref
+        if p.frame in {"commit", "direct"}:
+            # The content may name the target itself: "agreed to hold talks with X", "offered to meet X"
+            # (but not "vowed not to join NATO": joining is not an act towards NATO).
+            for comp in _complements(token):
+                tr = self._trigger(comp)
+                if tr is not None and tr.pattern.type is not None:
+                    ref = self._target(comp, tr.pattern, source, resolver, tr.particle)
+                    if ref is not None:
+                        return ref
+        if "counterpart" in p.targets:
+            return self._role(token, "counterpart", source, resolver)
         return None
 
     def _role(
@@ -399,6 +411,8 @@ def _subject_token(token: Token) -> Token | None:
                 return first
         if subj is not None:
             return subj
+        if node.dep_ == "acl":
+            return node.head  # "Argentine veterans protested ...", parsed as a clause on the noun
         if node.dep_ in INHERITS_SUBJECT and node.head.i != node.i:
             node = node.head
         else:
@@ -418,7 +432,7 @@ def _complements(token: Token) -> list[Token]:
 
 def _particle(token: Token, p: Pattern) -> Token | None:
     for c in token.children:
-        if c.dep_ in {"prt", "prep"} and c.lower_ in p.particles:
+        if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in p.particles:
             return c
     return None
 
@@ -444,15 +458,22 @@ def _pobjs(token: Token, prep: str | None) -> list[Token]:
     ]
 
 
+CLAUSE_BOUNDARIES = {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "parataxis", "conj", "mark"}
+
+
 def _place(token: Token, resolver: Resolver) -> ActorRef | None:
-    """An actor named where the act happens: "reduce operations near Kyiv" -> UKR."""
-    scopes = [token] + [c for c in token.children if c.dep_ in {"dobj", "xcomp"}]
-    for scope in scopes:
-        for prep in (c for c in scope.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
-            for t in prep.subtree:
-                m = resolver.index.at(t)
-                if m is not None and m.code and m.kind in {"state", "group"}:
-                    return ActorRef((m.code,), None, "actor.place")
+    """An actor named where the act happens: "reduce operations near Kyiv" -> UKR.
+
+    Searches the verb's own clause (not its subject, nor nested clauses) for a state or group
+    inside a place phrase (near, in, from, ...)."""
+    stack = [(c, False) for c in token.children if c.dep_ not in CLAUSE_BOUNDARIES]
+    while stack:
+        t, in_place = stack.pop(0)
+        in_place = in_place or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)
+        m = resolver.index.at(t)
+        if in_place and m is not None and m.code and m.kind in {"state", "group"}:
+            return ActorRef((m.code,), None, "actor.place")
+        stack.extend((c, in_place) for c in t.children if c.dep_ not in CLAUSE_BOUNDARIES)
     return None
 
 

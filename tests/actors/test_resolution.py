@@ -1,0 +1,73 @@
+"""Mentions and argument resolution inside an article (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from parley import nlp
+from parley.actors.mentions import find_mentions
+from parley.actors.resolve import Resolver
+
+
+def resolver_for(text: str, day: dt.date | None = dt.date(2022, 3, 29)) -> tuple[Resolver, object]:
+    doc = next(nlp.parse([text]))
+    index = find_mentions(doc, day)
+    return Resolver(doc, index), doc
+
+
+def nsubj(doc, verb: str):
+    v = next(t for t in doc if t.lemma_ == verb)
+    return next(c for c in v.children if c.dep_ == "nsubj")
+
+
+def test_case_sensitive_names_do_not_match_common_words():
+    r, _doc = resolver_for("Officials told us the turkey was ready. Turkey said it would host talks.")
+    codes = [m.code for m in r.index.mentions]
+    assert codes == ["TUR"]
+
+
+def test_title_gives_country_and_sector_of_a_person():
+    r, doc = resolver_for("Moldovan Defence Minister Ion Tarlev said the convoy would leave.")
+    ref = r.resolve(nsubj(doc, "say"))
+    assert ref.codes == ("MDA",) and ref.sector == "MIL"
+
+
+def test_apposition_gives_country_and_later_surname_is_resolved():
+    r, _doc = resolver_for(
+        "Petra Lindqvist, Sweden's chief negotiator, arrived on Monday. Lindqvist met the mediators."
+    )
+    person = [m for m in r.index.mentions if m.kind == "person"]
+    assert [m.code for m in person] == ["SWE", "SWE"]
+    assert person[1].rule == "person.earlier_mention"
+
+
+def test_possessive_modifier_and_sector():
+    r, doc = resolver_for("Armenia's military announced new positions.")
+    ref = r.resolve(nsubj(doc, "announce"))
+    assert ref.codes == ("ARM",) and ref.sector == "MIL"
+
+
+def test_conjunction_gives_a_compound_actor():
+    r, doc = resolver_for("Egypt, Qatar and the United States met on Sunday.")
+    assert r.resolve(nsubj(doc, "meet")).codes == ("EGY", "QAT", "USA")
+
+
+def test_both_sides_are_the_articles_two_main_parties():
+    r, doc = resolver_for(
+        "Armenia and Azerbaijan sent delegations. Armenia asked for observers, and Azerbaijan refused. "
+        "The two sides met again on Friday."
+    )
+    assert set(r.resolve(nsubj(doc, "meet")).codes) == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Kremlin said nothing.", "RUS"),
+        ("Kyiv said nothing.", "UKR"),
+        ("Downing Street said nothing.", "GBR"),
+    ],
+)
+def test_seats_of_power_stand_for_their_state(text, code):
+    r, doc = resolver_for(text)
+    assert r.resolve(nsubj(doc, "say")).codes == (code,)

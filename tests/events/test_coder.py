@@ -1,0 +1,110 @@
+"""The event coder on sentences written for these tests: types, targets, modes, attribution."""
+
+import datetime as dt
+
+import pytest
+
+from parley.model import Article
+from parley.pipeline import extract_articles
+
+DAY = dt.date(2021, 5, 4)
+
+
+def code(text: str) -> list:
+    article = Article(id="t", text=text, date=DAY)
+    return next(extract_articles([article])).events
+
+
+def keys(text: str) -> set[tuple]:
+    out = set()
+    for e in code(text):
+        src = tuple(e.source) if isinstance(e.source, list) else e.source
+        tgt = tuple(e.target) if isinstance(e.target, list) else e.target
+        out.add((src, e.type, tgt))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Armenia agreed to hold talks with Azerbaijan.", ("ARM", "AGREE", "AZE")),
+        ("The Egyptian foreign minister met his Jordanian counterpart in Cairo.", ("EGY", "CONSULT", "JOR")),
+        ("Chile praised Peru for the border accord.", ("CHL", "SUPPORT", "PER")),
+        ("Colombia and the FARC signed a peace agreement.", (("COL", "FARC"), "SUPPORT", None)),
+        ("Spain will cooperate with Morocco on migration.", ("ESP", "COOPERATE", "MAR")),
+        ("Japan sent humanitarian aid to the Philippines.", ("JPN", "AID", "PHL")),
+        ("Kenya withdrew its troops from Somalia.", ("KEN", "RETREAT", "SOM")),
+        ("Norway urged Sudan to open the corridor.", ("NOR", "REQUEST", "SDN")),
+        ("Serbia accused Kosovo of provoking clashes.", ("SRB", "ACCUSE", "XKX")),
+        ("Venezuela rejected Guyana's proposal.", ("VEN", "REJECT", "GUY")),
+        ("Pakistan threatened India with retaliation.", ("PAK", "THREATEN", "IND")),
+        ("Australia imposed sanctions on Myanmar.", ("AUS", "SANCTION", "MMR")),
+        ("Thailand deployed troops near Cambodia.", ("THA", "MOBILIZE", "KHM")),
+        ("Ethiopian police arrested Eritrean nationals.", ("ETH", "COERCE", "ERI")),
+        ("Israeli warplanes bombed Hamas positions in Gaza.", ("ISR", "ASSAULT", "HAMAS")),
+    ],
+)
+def test_common_verbs_of_each_type(text, key):
+    assert key in keys(text)
+
+
+def test_protest_type():
+    assert ("ARG", "PROTEST", "GBR") in keys("Argentine veterans protested against Britain in Buenos Aires.")
+
+
+def test_concede_type_for_a_promised_withdrawal():
+    events = code("Kenya said it would withdraw its troops from Somalia.")
+    e = next(e for e in events if e.source == "KEN")
+    assert e.type == "CONCEDE" and e.aux == "future" and e.rule.startswith("retreat.withdraw+promise")
+
+
+def test_reported_event_keeps_the_reporter_in_said_by():
+    events = code(
+        "Ukrainian officials told reporters that Belarus has started moving troops"
+        " away from the Ukrainian border."
+    )
+    assert all(e.type != "CONSULT" for e in events)  # the reporting itself is not coded
+    e = next(e for e in events if e.source == "BLR")
+    assert e.type == "RETREAT" and e.said_by == "UKR"
+
+
+def test_pronoun_inside_reported_speech_is_the_speaker():
+    events = code("Moldova said it would expel Russian diplomats.")
+    assert ("MDA", "SANCTION", "RUS") in {(e.source, e.type, e.target) for e in events}
+
+
+def test_promise_is_one_agree_event_not_also_its_content():
+    events = code("Iran offered to meet the European Union in Vienna.")
+    assert [(e.source, e.type, e.target, e.cameo) for e in events] == [("IRN", "AGREE", "EU", "036")]
+
+
+def test_demand_with_an_embedded_subject_targets_that_subject():
+    assert ("ISR", "REQUEST", "HAMAS") in keys("Israel wants Hamas to release the hostages.")
+
+
+def test_negation_and_hypothetical_modes():
+    neg = code("Turkey did not attack Syria.")
+    assert neg[0].aux == "negation"
+    hyp = code("Syria could attack Turkey if talks fail.")
+    assert hyp[0].aux == "hypothetical"
+
+
+def test_place_named_in_the_act_is_the_target():
+    assert ("RUS", "RETREAT", "UKR") in keys("Russian forces pulled back from areas near Kyiv.")
+
+
+def test_no_event_without_actors():
+    assert code("The weather was cold and the markets closed early.") == []
+
+
+def test_evidence_points_into_the_text_and_names_its_rule():
+    text = "Headline about talks\n\nGhana urged Togo to reopen the border. Togo refused."
+    for e in code(text):
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.exact
+        assert e.rule and e.goldstein is not None and e.date == DAY
+
+
+def test_line_breaks_end_sentences():
+    text = "Ghana Urges Togo\n\nTogo rejected the plan."
+    sentences = {e.evidence.sentence for e in code(text)}
+    assert 0 not in sentences or len(sentences) > 1
