@@ -103,7 +103,8 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
             )
         )
     for ent in people:
-        if any(i in index.by_token for i in range(ent.start, ent.end)) or len(ent) == 1 and ent.root.pos_ != "PROPN":
+        already = any(i in index.by_token for i in range(ent.start, ent.end))
+        if already or (len(ent) == 1 and ent.root.pos_ != "PROPN"):
             continue
         _add_person(ent, index, dictionary)
     _add_surnames(doc, index)
