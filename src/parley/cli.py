@@ -13,6 +13,7 @@ from typing import IO, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -46,7 +47,7 @@ Paths = Annotated[list[Path], typer.Argument(help="files or directories (text, H
 
 
 def _report(e: InputError) -> None:
-    err.print(f"[red]error[/red]: {e}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red]: {escape(str(e))}", highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -59,6 +60,10 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
+        # mkstemp makes 0600 files; give the result the mode a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -128,7 +133,11 @@ def show(article_id: str, db: DbOption = None) -> None:
     try:
         x = api.show(article_id, db=db)
     except KeyError:
-        err.print(f"[red]error[/red]: no article {article_id!r} in the database", highlight=False)
+        err.print(
+            f"[red]error[/red]: no article {escape(repr(article_id))} in the database",
+            highlight=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(1) from None
     render_show(x, Console())
 

@@ -20,6 +20,7 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "countries.tsv": ("state", ("name", "aliases", "demonyms", "capitals")),
     "organizations.tsv": ("organization", ("name", "aliases")),
     "groups.tsv": ("group", ("name", "aliases")),
+    "people.tsv": ("person", ("name", "aliases")),
 }
 
 
@@ -35,6 +36,8 @@ class Entry:
     ambiguous: bool = False
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
+    sector: str | None = None
+    role: str | None = None
 
     def valid_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -77,6 +80,8 @@ def _entries(path: Path, kind: str, columns: tuple[str, ...]) -> Iterator[Entry]
                     ambiguous=row.get("ambiguous", "") == "1",
                     valid_from=_date(row.get("valid_from", "")),
                     valid_until=_date(row.get("valid_until", "")),
+                    sector=row.get("sector") or None,
+                    role=row.get("role") or None,
                 )
 
 
@@ -107,10 +112,18 @@ class ActorDictionary:
         return cls(entries, sectors)
 
     def lookup(self, alias: str, day: dt.date | None = None) -> Entry | None:
-        """The entry an exact alias names on `day`, or None."""
-        for e in self.by_alias.get(alias, []):
+        """The entry an exact alias names on `day`, or None.
+
+        A person outside all of their dated roles still acts for the same code, without the
+        role: Kerry in 2019 is still American, no longer Secretary of State."""
+        entries = self.by_alias.get(alias, [])
+        for e in entries:
             if e.valid_on(day):
                 return e
+        people = [e for e in entries if e.kind == "person"]
+        if people and len({e.code for e in people}) == 1:
+            e = min(people, key=lambda e: _distance(e, day))
+            return Entry(e.alias, e.code, e.name, e.kind, e.field, e.ambiguous)
         return None
 
     def sector_of(self, words: list[str]) -> SectorCue | None:
@@ -123,6 +136,17 @@ class ActorDictionary:
                     best = cue
                     break
         return best
+
+
+def _distance(e: Entry, day: dt.date | None) -> int:
+    """Days between `day` and an entry's validity period (0 when undated)."""
+    if day is None:
+        return 0
+    if e.valid_until is not None and day > e.valid_until:
+        return (day - e.valid_until).days
+    if e.valid_from is not None and day < e.valid_from:
+        return (e.valid_from - day).days
+    return 0
 
 
 @lru_cache(maxsize=1)

@@ -89,19 +89,24 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
             continue
         if entry.ambiguous and entry.field == "name" and span.root.pos_ != "PROPN":
             continue
-        if span.start in person_tokens and entry.field != "demonyms":
+        if span.start in person_tokens and entry.field != "demonyms" and entry.kind != "person":
             continue  # "Jordan Peterson", "Georgia Meloni": part of a person's name
-        index.add(
-            Mention(
-                span.start,
-                span.end,
-                entry.code,
-                entry.kind,
-                entry.name,
-                span.text,
-                rule=f"dictionary.{entry.field}",
-            )
+        rule = "dictionary.person" if entry.kind == "person" else f"dictionary.{entry.field}"
+        m = Mention(
+            span.start,
+            span.end,
+            entry.code,
+            entry.kind,
+            entry.name,
+            span.text,
+            entry.sector,
+            entry.role,
+            rule=rule,
         )
+        index.add(m)
+        if entry.kind == "person":
+            index.people.setdefault(span.text, m)
+            index.people.setdefault(span[-1].text, m)
     for ent in people:
         already = any(i in index.by_token for i in range(ent.start, ent.end))
         if already or (len(ent) == 1 and ent.root.pos_ != "PROPN"):

@@ -45,6 +45,19 @@ PLACE_PREPS = {
 INSTRUMENT_PREPS = {"with", "through", "by", "via"}
 # A promise to withdraw or de-escalate is a verbal concession (PLOVER CONCEDE), not yet a retreat.
 PROMISED_RETREAT = {"future", "hypothetical"}
+# Types that a compound actor can do together with no target ("Russia and Ukraine met"); a
+# compound that "protested" or "demanded" with no target is not an event we can code.
+RECIPROCAL = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "RETREAT",
+    "ACCUSE",
+    "SANCTION",
+    "ASSAULT",
+}
 
 
 @dataclass
@@ -124,6 +137,8 @@ class EventCoder:
                 continue
             if p.objects and not _object_lemmas(token) & p.objects:
                 continue
+            if not _has_content(token, p.frame):
+                continue
             return Trigger(token, p, particle)
         return None
 
@@ -158,7 +173,7 @@ class EventCoder:
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
-        if target is None and len(source.codes) < 2:
+        if target is None and (len(source.codes) < 2 or p.type not in RECIPROCAL):
             return None
         aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
         ev_type, cameo, rule = p.type, p.cameo, p.name
@@ -305,9 +320,10 @@ class EventCoder:
             ref = self._role(token, role, source, resolver, particle=particle)
             if ref is not None:
                 return ref
-        if p.frame in {"commit", "direct"}:
-            # The content may name the target itself: "agreed to hold talks with X", "offered to meet X"
-            # (but not "vowed not to join NATO": joining is not an act towards NATO).
+        # The content may name the target itself: "agreed to hold talks with X", "offered to meet X",
+        # "threatened to walk away from talks with X" (but not "vowed not to join NATO": joining is not
+        # an act towards NATO, and "join" has no pattern).
+        if p.frame != "speech":
             for comp in _complements(token):
                 tr = self._trigger(comp)
                 if tr is not None and tr.pattern.type is not None:
@@ -418,6 +434,20 @@ def _subject_token(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _has_content(token: Token, frame: str) -> bool:
+    """A promise needs something promised ("offered to meet", "offered Kyiv a deal"); a demand
+    something demanded ("wants talks", "urged X to stop"). "offered any guesses" and "what it wants"
+    are neither."""
+    if frame == "commit":
+        return bool(_complements(token)) or any(c.dep_ in {"dative", "iobj"} for c in token.children)
+    if frame == "direct":
+        objects = [
+            c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}
+        ]
+        return bool(_complements(token) or objects or _pobjs(token, "for"))
+    return True
 
 
 def _complements(token: Token) -> list[Token]:

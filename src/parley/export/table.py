@@ -7,6 +7,7 @@ from typing import IO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from parley.export.csv_rows import codes
 from parley.model import Extraction
@@ -34,7 +35,8 @@ QUAD_STYLE = {
 def events_table(x: Extraction) -> Table:
     a = x.article
     title = f"{a.id}" + (f"  {a.date}" if a.date else "") + (f"  {a.title}" if a.title else "")
-    t = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    # Article text is data, never rich markup: every cell that holds it is a plain Text.
+    t = Table(title=Text(title), title_justify="left", show_lines=False, expand=False)
     for col in ("#", "source", "type", "target", "cameo", "aux", "said by", "evidence"):
         t.add_column(col, overflow="fold")
     for i, e in enumerate(x.events, 1):
@@ -44,12 +46,12 @@ def events_table(x: Extraction) -> Table:
         t.add_row(
             str(i),
             src,
-            f"[{QUAD_STYLE.get(e.type, '')}]{e.type}[/]",
+            Text(e.type, style=QUAD_STYLE.get(e.type, "")),
             tgt,
             e.cameo or "",
             e.aux or "",
             codes(e.said_by),
-            f"s{e.evidence.sentence}: {quote}",
+            Text(f"s{e.evidence.sentence}: {quote}"),
         )
     return t
 

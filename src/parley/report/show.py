@@ -29,7 +29,7 @@ def render(x: Extraction) -> Group:
         f"{act.name} ({act.code or '?'}{'/' + act.sector if act.sector else ''})" for act in x.actors
     )
     return Group(
-        Panel(highlighted_text(x), title=a.title or a.id, subtitle=meta, title_align="left"),
+        Panel(highlighted_text(x), title=Text(a.title or a.id), subtitle=Text(meta), title_align="left"),
         Text(f"Actors: {actors}" if actors else "Actors: none found"),
         events_table(x),
     )
