@@ -142,6 +142,8 @@ class Event(_Model):
     said_by: Codes = None
     evidence: Evidence
     rule: str
+    trigger: str | None = Field(None, description="the word that triggered the pattern")
+    path: str | None = Field(None, description="dependency path source -> trigger -> target, for explain")
 
 
 class Statement(_Model):

@@ -59,13 +59,14 @@ def actors_stage(state: ArticleState) -> None:
     state.mentions = find_mentions(state.doc, state.article.date)
     state.resolver = Resolver(state.doc, state.mentions)
     sent_of = _sentence_index(state.doc)
+    text = state.doc.text  # Doc.text rebuilds the string on every access
     seen: dict[tuple[str | None, str, str], Actor] = {}
     for m in state.mentions.mentions:
         if m.code is None and m.kind != "person":
             continue
         key = (m.code, m.name, m.kind)
         span = state.doc[m.start : m.end]
-        ev = Evidence.from_span(state.doc.text, sent_of[m.start], span.start_char, span.end_char)
+        ev = Evidence.from_span(text, sent_of[m.start], span.start_char, span.end_char)
         if key in seen:
             if len(seen[key].evidence) < 5:
                 seen[key].evidence.append(ev)

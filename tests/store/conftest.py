@@ -109,6 +109,8 @@ def make_extraction() -> MakeExtraction:
                 location="Tórshavn",
                 evidence=ev("Envoys from Norway and Iceland sat down in Tórshavn on Monday", 0),
                 rule="consult.meet",
+                trigger="sat",
+                path="Envoys <nsubj< sat",
             ),
             Event(
                 source="ISL",

@@ -8,7 +8,7 @@ article's two main parties.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -64,6 +64,7 @@ class ActorRef:
     sector: str | None = None
     rule: str = ""
     person: str | None = None
+    token: int | None = None  # the argument's head token in the Doc, for explain's parse path
 
     @property
     def value(self) -> str | list[str]:
@@ -104,10 +105,9 @@ class Resolver:
             codes.extend(c for c in r.codes if c not in codes)
         first = refs[0]
         if len(refs) == 1:
-            return first
-        return ActorRef(
-            tuple(codes), first.sector if len({r.sector for r in refs}) == 1 else None, "actor.conjunction"
-        )
+            return replace(first, token=token.i)
+        sector = first.sector if len({r.sector for r in refs}) == 1 else None
+        return ActorRef(tuple(codes), sector, "actor.conjunction", token=token.i)
 
     def _one(self, token: Token) -> ActorRef | None:
         m = self.index.at(token)

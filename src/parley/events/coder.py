@@ -11,7 +11,7 @@ are not coded themselves: the event they report is, with the reporter in `said_b
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -72,11 +72,13 @@ class EventCoder:
 
     def __init__(self, patterns: PatternSet | None = None) -> None:
         self.patterns = patterns or load_patterns()
+        self._text = ""
         self.codebook = codebook_mod.load()
 
     # -- entry point ----------------------------------------------------------------------------
     def code(self, doc: Doc, resolver: Resolver, day: dt.date | None) -> list[Event]:
         events: list[Event] = []
+        self._text = doc.text  # Doc.text rebuilds the string on every access: once per article
         for s_index, sent in enumerate(doc.sents):
             try:
                 events.extend(self._sentence(sent, s_index, resolver, day))
@@ -294,8 +296,10 @@ class EventCoder:
             date=day,
             said_by=said_by.value if said_by else None,
             location=_location(anchor),
-            evidence=Evidence.from_span(doc.text, s_index, start, end),
+            evidence=Evidence.from_span(self._text, s_index, start, end),
             rule=f"{rule}/{source.rule or 'actor'}",
+            trigger=anchor.text,
+            path=_path(doc, source, anchor, target),
         )
 
     # -- participants ---------------------------------------------------------------------------
@@ -502,7 +506,7 @@ def _place(token: Token, resolver: Resolver) -> ActorRef | None:
         in_place = in_place or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)
         m = resolver.index.at(t)
         if in_place and m is not None and m.code and m.kind in {"state", "group"}:
-            return ActorRef((m.code,), None, "actor.place")
+            return ActorRef((m.code,), None, "actor.place", token=t.i)
         stack.extend((c, in_place) for c in t.children if c.dep_ not in CLAUSE_BOUNDARIES)
     return None
 
@@ -533,7 +537,39 @@ def _without(ref: ActorRef | None, source: ActorRef) -> ActorRef | None:
     codes = tuple(c for c in ref.codes if c not in source.codes)
     if not codes:
         return None
-    return ActorRef(codes, ref.sector, ref.rule, ref.person) if codes != ref.codes else ref
+    return replace(ref, codes=codes) if codes != ref.codes else ref
+
+
+def _path(doc: Doc, source: ActorRef, trigger: Token, target: ActorRef | None) -> str:
+    """The dependency path source -> trigger -> target, for `parley explain`:
+    `Ukraine <nsubj< wants >dobj> guarantees >prep> from >pobj> Russia`. An actor that came
+    from discourse rather than the parse (a counterpart, a speaker) is shown by its rule."""
+    left = (
+        _dep_path(doc[source.token], trigger)
+        if source.token is not None
+        else (f"({source.rule.removeprefix('actor.')}: {'+'.join(source.codes)}) {trigger.text}")
+    )
+    if target is None:
+        return left
+    if target.token is None:
+        return f"{left} ({target.rule.removeprefix('actor.')}: {'+'.join(target.codes)})"
+    return left + _dep_path(trigger, doc[target.token]).removeprefix(trigger.text)
+
+
+def _dep_path(a: Token, b: Token) -> str:
+    """Up from `a` to the lowest common head, then down to `b`."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = [t.i for t in up_b]
+    lca = next((t for t in up_a if t.i in ids_b), None)
+    if lca is None:  # different sentences: no path
+        return f"{a.text} ~ {b.text}"
+    out = a.text
+    for t in up_a[: [t.i for t in up_a].index(lca.i)]:
+        out += f" <{t.dep_}< {t.head.text}"
+    for t in reversed(up_b[: ids_b.index(lca.i)]):
+        out += f" >{t.dep_}> {t.text}"
+    return out
 
 
 def _remember(sent: Span, resolver: Resolver) -> None:

@@ -112,6 +112,8 @@ events = Table(
     Column("said_by", json_type()),
     *_evidence_columns(),
     Column("rule", Text, nullable=False),
+    Column("trigger", Text),
+    Column("path", Text),
     Index("ix_events_source_key_type", "source_key", "type"),
 )
 

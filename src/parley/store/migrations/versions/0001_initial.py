@@ -94,6 +94,8 @@ def upgrade() -> None:
         sa.Column("said_by", _json()),
         *_evidence(),
         sa.Column("rule", sa.Text(), nullable=False),
+        sa.Column("trigger", sa.Text()),
+        sa.Column("path", sa.Text()),
     )
     op.create_index("ix_events_source_key_type", "events", ["source_key", "type"])
     op.create_table(
