@@ -73,6 +73,21 @@ def show(article_id: str, *, db: str | None = None) -> Extraction:
     return x
 
 
+def explain(doc: str | Path, *, db: str | None = None, date: dt.date | None = None) -> Extraction:
+    """The extraction to explain: `doc` is a file (extracted now) or the id of a stored article.
+    Raises KeyError when it is neither; ValueError when the file is bad input."""
+    path = Path(doc)
+    if path.exists():
+        items = list(pipeline.extract([path], date=date))
+        for item in items:
+            if isinstance(item, InputError):
+                raise ValueError(str(item))
+        if len(items) != 1:
+            raise ValueError(f"{doc}: explain takes one article; this input holds {len(items)}")
+        return items[0]  # type: ignore[return-value]
+    return show(str(doc), db=db)
+
+
 def export(stream: IO[str], *, db: str | None = None, format: str = "jsonl") -> int:
     """Write every stored article in `format`; return the number of articles."""
     with Store.open(db) as store:

@@ -26,6 +26,7 @@ from rich.progress import (
 from parley import api
 from parley.export import FORMATS
 from parley.model import Extraction, InputError
+from parley.report.explain import show as render_explain
 from parley.report.show import show as render_show
 
 app = typer.Typer(
@@ -140,6 +141,24 @@ def show(article_id: str, db: DbOption = None) -> None:
         )
         raise typer.Exit(1) from None
     render_show(x, Console())
+
+
+@app.command()
+def explain(doc: str, db: DbOption = None, date: DateOption = None) -> None:
+    """Why each event was coded: its sentence, parse path and the pattern that fired.
+
+    DOC is an article file, or the id of a stored article."""
+    try:
+        x = api.explain(doc, db=db, date=date.date() if date else None)
+    except KeyError:
+        err.print(
+            f"[red]error[/red]: {escape(doc)} is neither a file nor a stored article id", soft_wrap=True
+        )
+        raise typer.Exit(1) from None
+    except ValueError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    render_explain(x, Console())
 
 
 @app.command()
