@@ -22,8 +22,11 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.table import Table
+from rich.text import Text
 
 from parley import api
+from parley.actors import manage
 from parley.export import FORMATS
 from parley.model import Extraction, InputError
 from parley.report.explain import show as render_explain
@@ -174,6 +177,71 @@ def export(
         raise typer.BadParameter("export formats: jsonl, json, csv")
     with _output(output) as stream:
         api.export(stream, db=db, format=format)
+
+
+actors_app = typer.Typer(help="The actor dictionary: list, add and check entries.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("list")
+def actors_list(
+    kind: Annotated[str | None, typer.Option("--kind", help="state, organization, group or person")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="only this root code")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="a name or part of one")] = None,
+) -> None:
+    """List dictionary entries (built-in and your own)."""
+    rows = manage.list_actors(kind=kind, code=code, search=search)
+    table = Table("code", "name", "kind", "sector", "role", "valid", "names")
+    for r in rows:
+        valid = f"{r.valid_from or ''}..{r.valid_until or ''}" if r.valid_from or r.valid_until else ""
+        names = ", ".join(r.aliases[:6]) + (f" (+{len(r.aliases) - 6})" if len(r.aliases) > 6 else "")
+        table.add_row(r.code, Text(r.name), r.kind, r.sector or "", Text(r.role or ""), valid, Text(names))
+    Console().print(table)
+    err.print(f"{len(rows)} entries")
+
+
+@actors_app.command("add")
+def actors_add(
+    code: str,
+    name: str,
+    kind: Annotated[str, typer.Option("--kind", help="state, organization, group or person")] = "person",
+    alias: Annotated[list[str] | None, typer.Option("--alias", help="another name (repeatable)")] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help="GOV, MIL, LEG, ... (people)")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="e.g. 'chief negotiator' (people)")] = None,
+    valid_from: Annotated[dt.datetime | None, typer.Option("--valid-from", formats=["%Y-%m-%d"])] = None,
+    valid_until: Annotated[dt.datetime | None, typer.Option("--valid-until", formats=["%Y-%m-%d"])] = None,
+) -> None:
+    """Add an entry to your own actor files (PARLEY_ACTORS)."""
+    try:
+        path = manage.add_actor(
+            code,
+            name,
+            kind=kind,
+            aliases=alias or [],
+            sector=sector,
+            role=role,
+            valid_from=valid_from.date() if valid_from else None,
+            valid_until=valid_until.date() if valid_until else None,
+        )
+    except ValueError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    err.print(f"added {escape(name)} ({code}) to {escape(str(path))}", soft_wrap=True)
+
+
+@actors_app.command("check")
+def actors_check(
+    directory: Annotated[
+        list[Path] | None, typer.Argument(help="folders to check [default: built-in + yours]")
+    ] = None,
+) -> None:
+    """Check the dictionary files: codes, dates, sectors, and names that mean two actors at once."""
+    problems = manage.check_dictionary(directory or None)
+    for p in problems:
+        err.print(escape(p), highlight=False, soft_wrap=True)
+    err.print(f"{len(problems)} problems")
+    if problems:
+        raise typer.Exit(1)
 
 
 def main() -> None:  # pragma: no cover

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,6 +150,12 @@ def _distance(e: Entry, day: dt.date | None) -> int:
     return 0
 
 
+def user_dir() -> Path:
+    """The user's own actor files: `PARLEY_ACTORS`, else ~/.local/share/parley/actors."""
+    return Path(os.environ.get("PARLEY_ACTORS") or Path.home() / ".local" / "share" / "parley" / "actors")
+
+
 @lru_cache(maxsize=1)
 def default_dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
+    """Built-in entries, then the user's own (`parley actors add`)."""
+    return ActorDictionary.load(extra_dirs=[user_dir()] if user_dir().is_dir() else [])
