@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors.resolve import ActorRef, Resolver
 from parley.events import codebook as codebook_mod
 from parley.events import modes
-from parley.events.patterns import Pattern, PatternSet
+from parley.events.patterns import CONTENT_FRAMES, Pattern, PatternSet
 from parley.events.patterns import load as load_patterns
 from parley.model import Event, Evidence
 
@@ -45,6 +45,8 @@ PLACE_PREPS = {
 INSTRUMENT_PREPS = {"with", "through", "by", "via"}
 # A promise to withdraw or de-escalate is a verbal concession (PLOVER CONCEDE), not yet a retreat.
 PROMISED_RETREAT = {"future", "hypothetical"}
+# A future act of cooperation is a promise to cooperate: PLOVER codes it AGREE.
+PROMISED_COOPERATION = {"SUPPORT", "COOPERATE", "AID", "CONSULT"}
 # Types that a compound actor can do together with no target ("Russia and Ukraine met"); a
 # compound that "protested" or "demanded" with no target is not an event we can code.
 RECIPROCAL = {
@@ -104,12 +106,12 @@ class EventCoder:
         for tr in triggers:
             if tr.token.i in absorbed:
                 continue
-            if tr.pattern.frame in {"commit", "direct"}:
-                absorbed.update(c.i for c in _complements(tr.token))
+            if tr.pattern.frame in CONTENT_FRAMES:
+                absorbed.update(t.i for c in _complements(tr.token) for t in c.subtree)
             ev = self._event(tr, sent, s_index, resolver, speakers, future_heads, day)
             if ev is not None:
                 found.append((_depth(tr.token), ev))
-        coded_objects = {c.i for tr in triggers for c in tr.token.children}
+        coded_objects = {c.i for tr in triggers for c in tr.token.children} | absorbed
         for token in sent:
             noun = self.patterns.nouns.get(token.lemma_.lower())
             if noun is None or token.pos_ not in {"NOUN", "PROPN"} or token.i in coded_objects:
@@ -179,11 +181,15 @@ class EventCoder:
             return None
         aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
         ev_type, cameo, rule = p.type, p.cameo, p.name
-        if p.frame in {"commit", "direct"}:
+        if p.frame in CONTENT_FRAMES:
             content = self._content_type(token)
             cameo = self.patterns.refinements.get((p.frame, content or ""), cameo)
         if ev_type == "RETREAT" and aux in PROMISED_RETREAT:
             ev_type, rule = "CONCEDE", rule + "+promise"
+        elif ev_type in PROMISED_COOPERATION and aux == "future":
+            # "Portugal will support Turkey", "X will visit Y": a promise to cooperate (PLOVER AGREE)
+            cameo = self.patterns.refinements.get(("commit", ev_type), "030")
+            ev_type, rule = "AGREE", rule + "+promise"
         said_by = speakers.get(token.i)
         return self._make(
             ev_type, cameo, p.mode, source, target, aux, said_by, token, sent, s_index, rule, day
@@ -328,12 +334,18 @@ class EventCoder:
         # "threatened to walk away from talks with X" (but not "vowed not to join NATO": joining is not
         # an act towards NATO, and "join" has no pattern).
         if p.frame != "speech":
-            for comp in _complements(token):
-                tr = self._trigger(comp)
+            for t in (t for comp in _complements(token) for t in comp.subtree):
+                tr = self._trigger(t)
                 if tr is not None and tr.pattern.type is not None:
-                    ref = self._target(comp, tr.pattern, source, resolver, tr.particle)
+                    ref = self._target(t, tr.pattern, source, resolver, tr.particle)
                     if ref is not None:
                         return ref
+                noun = self.patterns.nouns.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+                if noun is not None and noun.frame == "instrument":
+                    for role in noun.targets:
+                        ref = self._role(t, role, source, resolver)
+                        if ref is not None:
+                            return ref
         if "counterpart" in p.targets:
             return self._role(token, "counterpart", source, resolver)
         return None
@@ -356,7 +368,10 @@ class EventCoder:
                 c for x in token.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"
             ]
         if role == "dobj":
-            candidates = objects or [c for c in token.children if c.dep_ == "nsubjpass"]
+            heads = objects or [c for c in token.children if c.dep_ == "nsubjpass"]
+            # then the object's owner: "welcomed Iran's decision", "defended the right of Russia"
+            candidates = heads + [g for o in heads for g in o.children if g.dep_ == "poss"]
+            candidates += [x for o in heads for x in _pobjs(o, "of")]
         elif role == "dative":
             candidates = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
         elif role == "csubj":
@@ -446,7 +461,7 @@ def _has_content(token: Token, frame: str) -> bool:
     are neither."""
     if frame == "commit":
         return bool(_complements(token)) or any(c.dep_ in {"dative", "iobj"} for c in token.children)
-    if frame == "direct":
+    if frame in {"direct", "threat", "refuse"}:
         objects = [
             c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}
         ]
