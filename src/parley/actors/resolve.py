@@ -169,7 +169,11 @@ class Resolver:
 def _conjuncts(token: Token) -> list[Token]:
     """All conjuncts of a noun ("Russia, the US, ... and Israel"), which spaCy chains."""
     out: list[Token] = []
-    stack = [c for c in token.children if c.dep_ == "conj"]
+    # A list of names is sometimes parsed as an apposition ("The US, Russia, and Switzerland met").
+    listed = token.pos_ == "PROPN" and any(
+        c.dep_ == "conj" for a in token.children if a.dep_ == "appos" for c in a.children
+    )
+    stack = [c for c in token.children if c.dep_ == "conj" or (listed and c.dep_ == "appos")]
     while stack:
         t = stack.pop(0)
         out.append(t)
