@@ -109,3 +109,20 @@ def test_line_breaks_end_sentences():
     text = "Ghana Urges Togo\n\nTogo rejected the plan."
     sentences = {e.evidence.sentence for e in code(text)}
     assert 0 not in sentences or len(sentences) > 1
+
+
+def test_event_dates_are_resolved_against_the_article_date():
+    article = Article(
+        id="t",
+        text="On Friday, Chile praised Peru. Chile criticized Bolivia on Tuesday.",
+        date=dt.date(2022, 3, 29),
+    )  # a Tuesday
+    events = next(extract_articles([article])).events
+    dates = {e.target: e.date for e in events}
+    assert dates == {"PER": dt.date(2022, 3, 25), "BOL": dt.date(2022, 3, 29)}
+
+
+def test_events_long_before_the_article_are_historical():
+    article = Article(id="t", text="Iraq invaded Kuwait in 1990.", date=dt.date(2022, 3, 29))
+    (e,) = next(extract_articles([article])).events
+    assert e.aux == "historical" and e.date.year == 1990

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors.resolve import ActorRef, Resolver
 from parley.events import codebook as codebook_mod
-from parley.events import modes
+from parley.events import dates, modes
 from parley.events.patterns import CONTENT_FRAMES, Pattern, PatternSet
 from parley.events.patterns import load as load_patterns
 from parley.model import Event, Evidence
@@ -289,6 +289,9 @@ class EventCoder:
         end = max(t.idx + len(t.text) for t in tokens)
         if said_by is not None and said_by.codes == source.codes:
             said_by = None
+        when, historical = dates.event_date(anchor, day)
+        if historical and aux is None:
+            aux = "historical"
         return Event(
             source=source.value,
             source_sector=source.sector,
@@ -299,7 +302,7 @@ class EventCoder:
             cameo=cameo,
             goldstein=self.codebook.goldstein(cameo),
             aux=aux,
-            date=day,
+            date=when,
             said_by=said_by.value if said_by else None,
             location=_location(anchor),
             evidence=Evidence.from_span(self._text, s_index, start, end),
