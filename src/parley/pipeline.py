@@ -64,15 +64,17 @@ def actors_stage(state: ArticleState) -> None:
     for m in state.mentions.mentions:
         if m.code is None and m.kind != "person":
             continue
-        key = (m.code, m.name, m.kind)
         span = state.doc[m.start : m.end]
         ev = Evidence.from_span(text, sent_of[m.start], span.start_char, span.end_char)
-        if key in seen:
-            if len(seen[key].evidence) < 5:
-                seen[key].evidence.append(ev)
-            continue
-        kind = m.kind if m.kind in {"state", "organization", "group", "person"} else "group"
-        seen[key] = Actor(code=m.code, name=m.name, kind=kind, sector=m.sector, role=m.role, evidence=[ev])
+        for code in m.codes or (None,):  # one Actor per code and name, with up to five quotes
+            key = (code, m.name, m.kind)
+            if key in seen:
+                if len(seen[key].evidence) < 5:
+                    seen[key].evidence.append(ev)
+                continue
+            seen[key] = Actor(
+                code=code, name=m.name, kind=m.kind, sector=m.sector, role=m.role, evidence=[ev]
+            )
     state.actors = list(seen.values())
 
 

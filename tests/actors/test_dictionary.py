@@ -46,7 +46,7 @@ SPEC_GROUPS = {
 def test_every_code_is_well_formed_and_spec_codes_exist():
     d = default_dictionary()
     codes = {e.code for e in d.entries}
-    assert all(re.fullmatch(r"[A-Z0-9]{2,12}", c) for c in codes)
+    assert all(re.fullmatch(r"[A-Z0-9]{2,12}(\+[A-Z0-9]{2,12})*", c) for c in codes)
     assert codes >= SPEC_ORGS
     assert codes >= SPEC_GROUPS
     assert {"RUS", "UKR", "USA", "GBR", "CHN", "TUR", "FRA", "PSE", "PRK", "KOR", "IRN"} <= codes

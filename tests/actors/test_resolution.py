@@ -71,3 +71,10 @@ def test_both_sides_are_the_articles_two_main_parties():
 def test_seats_of_power_stand_for_their_state(text, code):
     r, doc = resolver_for(text)
     assert r.resolve(nsubj(doc, "say")).codes == (code,)
+
+
+def test_a_compound_entry_names_several_actors():
+    r, doc = resolver_for("Pro-Russian separatists said they would talk.", dt.date(2015, 2, 1))
+    assert r.resolve(nsubj(doc, "say")).codes == ("DPR", "LPR")  # also at the start of a sentence
+    r, doc = resolver_for("The pro-Russian separatists said they would talk.", dt.date(2015, 2, 1))
+    assert r.resolve(nsubj(doc, "say")).codes == ("DPR", "LPR")

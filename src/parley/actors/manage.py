@@ -16,7 +16,7 @@ from pathlib import Path
 
 from parley.actors.dictionary import DATA_DIR, SOURCES, Entry, default_dictionary, read_tsv, user_dir
 
-CODE = re.compile(r"^[A-Z0-9]{2,12}$")
+CODE = re.compile(r"^[A-Z0-9]{2,12}(\+[A-Z0-9]{2,12})*$")  # "DPR+LPR": a name for several actors
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "REB", "BUS", "MED", "CVL"}
 KIND_FILE = {kind: fname for fname, (kind, _cols) in SOURCES.items()}
 HEADERS = {
@@ -128,7 +128,7 @@ def check_dictionary(dirs: Iterable[Path] | None = None) -> list[str]:
                     problems.append(f"{where}: bad code {code!r}")
                     continue
                 if kind != "person":
-                    known.add(code)
+                    known.update(code.split("+"))
                 else:
                     people.append((where, n, code))
                 if row.get("sector") and row["sector"] not in SECTORS:
@@ -148,7 +148,9 @@ def check_dictionary(dirs: Iterable[Path] | None = None) -> list[str]:
                         )
                         by_alias[alias.removeprefix("the ")].append((entry, where))
     problems += [
-        f"{where}: acts for unknown code {code!r}" for where, _n, code in people if code not in known
+        f"{where}: acts for unknown code {code!r}"
+        for where, _n, code in people
+        if not set(code.split("+")) <= known
     ]
     for alias, entries in sorted(by_alias.items()):
         for i, (a, wa) in enumerate(entries):

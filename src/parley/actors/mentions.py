@@ -34,6 +34,11 @@ class Mention:
     role: str | None = None
     rule: str = "dictionary"
 
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """A dictionary entry may name several actors at once ("pro-Russian separatists": DPR+LPR)."""
+        return tuple(self.code.split("+")) if self.code else ()
+
 
 @dataclass
 class MentionIndex:
@@ -56,6 +61,8 @@ class MentionIndex:
 def _matcher(nlp: Language, dictionary: ActorDictionary) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     aliases = {e.alias.removeprefix("the ").removeprefix("The ") for e in dictionary.entries}
+    # A lower-case alias may open a sentence: "Pro-Russian separatists said ..."
+    aliases |= {a[0].upper() + a[1:] for a in aliases if a[:1].islower()}
     for alias in sorted(aliases):
         matcher.add(alias, [nlp.make_doc(alias)])
     return matcher
@@ -63,7 +70,17 @@ def _matcher(nlp: Language, dictionary: ActorDictionary) -> PhraseMatcher:
 
 def _alias_of(span: Span, dictionary: ActorDictionary) -> str:
     text = span.text
-    return text if text in dictionary.by_alias else "the " + text
+    for alias in (text, "the " + text, text[0].lower() + text[1:]):
+        if alias in dictionary.by_alias:
+            return alias
+    return text
+
+
+def _after_pro_or_anti(span: Span) -> bool:
+    doc = span.doc
+    return (
+        span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in {"pro", "anti"}
+    )
 
 
 def _title_words(tokens: list[Token]) -> list[str]:
@@ -89,6 +106,8 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
             continue
         if entry.ambiguous and entry.field == "name" and span.root.pos_ != "PROPN":
             continue
+        if entry.field == "demonyms" and _after_pro_or_anti(span):
+            continue  # "pro-Russian separatists" are not Russia
         if span.start in person_tokens and entry.field != "demonyms" and entry.kind != "person":
             continue  # "Jordan Peterson", "Georgia Meloni": part of a person's name
         rule = "dictionary.person" if entry.kind == "person" else f"dictionary.{entry.field}"

@@ -80,7 +80,7 @@ class Resolver:
         self.dictionary = dictionary or default_dictionary()
         self.last_person: ActorRef | None = None
         self.last_actor: ActorRef | None = None
-        counts = Counter(m.code for m in index.mentions if m.code)
+        counts = Counter(c for m in index.mentions for c in m.codes)
         self.parties = tuple(c for c, n in counts.most_common(2) if n >= 2)
 
     # -- memory -------------------------------------------------------------------------------
@@ -134,8 +134,8 @@ class Resolver:
                 codes = []
                 for mod in [child, *_conjuncts(child)]:
                     m = self.index.at(mod) or _mention_in(mod, self.index)
-                    if m is not None and m.code and m.code not in codes:
-                        codes.append(m.code)
+                    if m is not None:
+                        codes.extend(c for c in m.codes if c not in codes)
                 if codes:
                     return ActorRef(tuple(codes), self._sector(token), "actor.modifier")
         if token.lemma_.lower() in OF_HEADS:
@@ -150,11 +150,11 @@ class Resolver:
         if not m.code:
             return None
         if m.kind == "person":
-            return ActorRef((m.code,), m.sector, m.rule, person=m.name)
+            return ActorRef(m.codes, m.sector, m.rule, person=m.name)
         # A mention that only modifies this token is handled by the caller; here the token is
         # inside the mention itself, so the head noun outside it may still add a sector.
         sector = self._sector(self.doc[m.end - 1].head) if token.dep_ in {"amod", "compound"} else None
-        return ActorRef((m.code,), sector, m.rule)
+        return ActorRef(m.codes, sector, m.rule)
 
     def _sector(self, head: Token) -> str | None:
         words = [

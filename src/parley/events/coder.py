@@ -396,6 +396,8 @@ class EventCoder:
             return None
         else:  # a preposition, on the verb, its particle or its object ("talks with X")
             holders = [token, *objects] + ([particle] if particle is not None else [])
+            # one step further: "a round of talks between X and Y", "walk away from talks with X"
+            holders += [x for h in list(holders) for x in _pobjs(h, None) if x.pos_ == "NOUN"]
             candidates = [pobj for h in holders for pobj in _pobjs(h, role)]
             if particle is not None and particle.lower_ == role:
                 candidates += [c for c in particle.children if c.dep_ == "pobj"]
@@ -524,7 +526,7 @@ def _place(token: Token, resolver: Resolver) -> ActorRef | None:
         in_place = in_place or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)
         m = resolver.index.at(t)
         if in_place and m is not None and m.code and m.kind in {"state", "group"}:
-            return ActorRef((m.code,), None, "actor.place", token=t.i)
+            return ActorRef(m.codes, None, "actor.place", token=t.i)
         stack.extend((c, in_place) for c in t.children if c.dep_ not in CLAUSE_BOUNDARIES)
     return None
 
