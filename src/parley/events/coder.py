@@ -45,6 +45,7 @@ PLACE_PREPS = {
 INSTRUMENT_PREPS = {"with", "through", "by", "via"}
 # A promise to withdraw or de-escalate is a verbal concession (PLOVER CONCEDE), not yet a retreat.
 PROMISED_RETREAT = {"future", "hypothetical"}
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 # A future act of cooperation is a promise to cooperate: PLOVER codes it AGREE.
 PROMISED_COOPERATION = {"SUPPORT", "COOPERATE", "AID", "CONSULT"}
 # Types that a compound actor can do together with no target ("Russia and Ukraine met"); a
@@ -129,6 +130,12 @@ class EventCoder:
     def _trigger(self, token: Token) -> Trigger | None:
         if token.pos_ not in {"VERB", "AUX", "ADJ"}:
             return None
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ in {"csubj", "nsubj", "pobj", "dobj"}
+            and not any(c.dep_ in SUBJECTS for c in token.children)
+        ):
+            return None  # a gerund used as a noun ("Lifting all sanctions can be the beginning")
         if token.pos_ == "ADJ" and token.dep_ not in {"acomp", "amod"}:
             return None
         for p in self.patterns.for_verb(token.lemma_.lower()):
@@ -139,7 +146,9 @@ class EventCoder:
                 continue
             if not p.particles and _has_particle(token):
                 continue
-            if p.objects and not _object_lemmas(token) & p.objects:
+            lemmas = _object_lemmas(token)
+            intransitive = not any(c.dep_ == "dobj" for c in token.children)
+            if p.objects and not (lemmas & p.objects or ("none" in p.objects and intransitive)):
                 continue
             if not _has_content(token, p.frame):
                 continue
@@ -177,14 +186,18 @@ class EventCoder:
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
-        if target is None and (len(source.codes) < 2 or p.type not in RECIPROCAL):
-            return None
+        if target is None and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL):
+            return None  # a lone actor needs a target; "the six powers put forward" is not reciprocal
         aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
         ev_type, cameo, rule = p.type, p.cameo, p.name
+        content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
         if p.frame in CONTENT_FRAMES:
-            content = self._content_type(token)
             cameo = self.patterns.refinements.get((p.frame, content or ""), cameo)
-        if ev_type == "RETREAT" and aux in PROMISED_RETREAT:
+        if p.frame == "commit" and content in MATERIAL_CONFLICT:
+            ev_type, cameo, rule = "THREATEN", "13", rule + "+conflict"  # "vowed to continue bombing"
+        elif ev_type == "REJECT" and aux == "negation":
+            ev_type, cameo, aux, rule = "AGREE", "03", None, rule + "+negated"  # "would not rule out talks"
+        elif ev_type == "RETREAT" and aux in PROMISED_RETREAT:
             ev_type, rule = "CONCEDE", rule + "+promise"
         elif ev_type in PROMISED_COOPERATION and aux == "future":
             # "Portugal will support Turkey", "X will visit Y": a promise to cooperate (PLOVER AGREE)
@@ -207,16 +220,22 @@ class EventCoder:
         day: dt.date | None,
     ) -> Event | None:
         if p.frame == "participants":
-            codes: list[str] = []
+            between: list[str] = []  # "talks between X and Y": the surest participants
+            others: list[str] = []  # "US-China talks", "talks with X" (a modifier may be a venue)
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in {"between", "with", "among"}:
                     for pobj in (x for x in c.children if x.dep_ == "pobj"):
                         ref = resolver.resolve(pobj)
-                        codes.extend(ref.codes if ref else ())
+                        (between if c.lower_ != "with" else others).extend(ref.codes if ref else ())
                 elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
                     ref = resolver.resolve(c)
-                    codes.extend(ref.codes if ref else ())
-            codes = list(dict.fromkeys(codes))
+                    others.extend(ref.codes if ref else ())
+            codes = list(dict.fromkeys(between if len(set(between)) >= 2 else others + between))
+            if len(codes) == 1 and noun.dep_ in {"dobj", "pobj"}:
+                # "Macron, during a phone call with Rouhani, said ...": the clause's subject took part
+                verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+                subject = self._source(verb, resolver, speakers) if verb.pos_ in {"VERB", "AUX"} else None
+                codes += [c for c in (subject.codes if subject else ()) if c not in codes]
             if len(codes) < 2:
                 return None
             source = ActorRef(tuple(codes), None, "actor.participants")
@@ -349,7 +368,14 @@ class EventCoder:
                         ref = self._role(t, role, source, resolver)
                         if ref is not None:
                             return ref
-        if "counterpart" in p.targets:
+        # A participle clause shares its head's target: "signed a deal with China, agreeing to ..."
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            head = self._trigger(token.head)
+            if head is not None and head.pattern.type is not None:
+                ref = self._target(token.head, head.pattern, source, resolver, head.particle)
+                if ref is not None and ref.rule != "actor.counterpart":
+                    return ref
+        if "counterpart" in p.targets and not _names_someone_else(token):
             return self._role(token, "counterpart", source, resolver)
         return None
 
@@ -458,6 +484,12 @@ def _subject_token(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _names_someone_else(token: Token) -> bool:
+    """The verb's object is a name we could not resolve ("threatened the Kurds"): then the
+    article's other party is not a safe guess for the target."""
+    return any(c.dep_ in {"dobj", "dative"} and c.pos_ == "PROPN" for c in token.children)
 
 
 def _has_content(token: Token, frame: str) -> bool:
