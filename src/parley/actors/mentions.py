@@ -132,7 +132,35 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
             continue
         _add_person(ent, index, dictionary)
     _add_surnames(doc, index)
+    _add_head_anaphora(doc, index)
     return index
+
+
+def _add_head_anaphora(doc: Doc, index: MentionIndex) -> None:
+    """After "pro-Russian separatists", a bare "separatists" (or "the separatists") is the same
+    group: a later noun with the head lemma of an earlier multi-word group name takes its code."""
+    heads: dict[str, Mention] = {}
+    for token in doc:
+        m = index.at(token)
+        if m is not None:
+            if m.kind == "group" and m.end - m.start > 1 and token.i == m.end - 1 and token.pos_ == "NOUN":
+                heads[token.lemma_.lower()] = m
+            continue
+        earlier = heads.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        if earlier is not None and not any(c.dep_ in {"amod", "compound"} for c in token.children):
+            index.add(
+                Mention(
+                    token.i,
+                    token.i + 1,
+                    earlier.code,
+                    earlier.kind,
+                    earlier.name,
+                    token.text,
+                    earlier.sector,
+                    earlier.role,
+                    rule="actor.head_anaphora",
+                )
+            )
 
 
 def _add_surnames(doc: Doc, index: MentionIndex) -> None:

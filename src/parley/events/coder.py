@@ -109,6 +109,8 @@ class EventCoder:
                 continue
             if tr.pattern.frame in CONTENT_FRAMES:
                 absorbed.update(t.i for c in _complements(tr.token) for t in c.subtree)
+            elif tr.pattern.objects:  # "stopped fighting": the gerund is the object, not an event
+                absorbed.update(c.i for c in tr.token.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
             ev = self._event(tr, sent, s_index, resolver, speakers, future_heads, day)
             if ev is not None:
                 found.append((_depth(tr.token), ev))
@@ -186,7 +188,9 @@ class EventCoder:
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
-        if target is None and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL):
+        if target is None and not (
+            2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source)
+        ):
             return None  # a lone actor needs a target; "the six powers put forward" is not reciprocal
         aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
         ev_type, cameo, rule = p.type, p.cameo, p.name
@@ -416,9 +420,9 @@ class EventCoder:
         elif role == "place":
             return _without(_place(token, resolver), source)
         elif role == "counterpart":
-            if len(source.codes) == 1 and len(resolver.parties) == 2 and source.codes[0] in resolver.parties:
-                other = next(c for c in resolver.parties if c != source.codes[0])
-                return ActorRef((other,), None, "actor.counterpart")
+            others = [c for c in resolver.parties if c not in source.codes]
+            if len(resolver.parties) == 2 and len(others) == 1 and _is_unit(source):
+                return ActorRef((others[0],), None, "actor.counterpart")
             return None
         else:  # a preposition, on the verb, its particle or its object ("talks with X")
             holders = [token, *objects] + ([particle] if particle is not None else [])
@@ -486,6 +490,17 @@ def _subject_token(token: Token) -> Token | None:
     return None
 
 
+def _is_unit(ref: ActorRef) -> bool:
+    """One actor, or one name for several ("the separatists": DPR+LPR), as opposed to a list
+    ("Russia and Ukraine") whose members can act towards each other."""
+    return len(ref.codes) == 1 or ref.rule not in {
+        "actor.conjunction",
+        "actor.participants",
+        "actor.both_sides",
+        "actor.modifier",
+    }
+
+
 def _names_someone_else(token: Token) -> bool:
     """The verb's object is a name we could not resolve ("threatened the Kurds"): then the
     article's other party is not a safe guess for the target."""
@@ -529,6 +544,7 @@ def _has_particle(token: Token) -> bool:
 
 def _object_lemmas(token: Token) -> set[str]:
     heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    heads += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "stopped fighting"
     heads += [p for c in token.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]
     heads += [c for x in heads for c in x.children if c.dep_ == "conj"]
     return {h.lemma_.lower() for h in heads}
