@@ -103,9 +103,17 @@ class EventCoder:
         absorbed: set[int] = set()  # complements already coded as the content of a promise or demand
         found: list[tuple[int, Event]] = []
         triggers = [tr for tr in (self._trigger(t) for t in sent) if tr is not None]
-        triggers.sort(key=lambda tr: _depth(tr.token))
+        # Obligations first: "X said Y must hand over Z" is X's demand, and Y's handing over is its
+        # content, not an event of its own.
+        triggers.sort(key=lambda tr: (tr.pattern.frame != "obligation", _depth(tr.token)))
         for tr in triggers:
             if tr.token.i in absorbed:
+                continue
+            if tr.pattern.frame == "obligation":
+                ev = self._obligation(tr, sent, s_index, resolver, speakers, day)
+                if ev is not None:
+                    absorbed.update(t.i for t in tr.token.head.subtree)
+                    found.append((_depth(tr.token.head), ev))
                 continue
             if tr.pattern.frame in CONTENT_FRAMES:
                 absorbed.update(t.i for c in _complements(tr.token) for t in c.subtree)
@@ -132,6 +140,9 @@ class EventCoder:
     def _trigger(self, token: Token) -> Trigger | None:
         if token.pos_ not in {"VERB", "AUX", "ADJ"}:
             return None
+        if token.dep_ == "aux":  # only a modal of obligation is a trigger among auxiliaries
+            plist = [p for p in self.patterns.for_verb(token.lower_) if p.frame == "obligation"]
+            return Trigger(token, plist[0]) if plist else None
         if (
             token.tag_ == "VBG"
             and token.dep_ in {"csubj", "nsubj", "pobj", "dobj"}
@@ -210,6 +221,48 @@ class EventCoder:
         said_by = speakers.get(token.i)
         return self._make(
             ev_type, cameo, p.mode, source, target, aux, said_by, token, sent, s_index, rule, day
+        )
+
+    def _obligation(
+        self,
+        tr: Trigger,
+        sent: Span,
+        s_index: int,
+        resolver: Resolver,
+        speakers: dict[int, ActorRef],
+        day: dt.date | None,
+    ) -> Event | None:
+        """A demand reported as an obligation: the speaker demands it of the clause's subject."""
+        source = speakers.get(tr.token.i)
+        verb = tr.token.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        target = (
+            _without(resolver.resolve(subject), source)
+            if source is not None and subject is not None
+            else None
+        )
+        if source is None or target is None:
+            return None
+        content = self._trigger(verb)
+        cameo = (
+            self.patterns.refinements.get(("direct", content.pattern.type or ""), tr.pattern.cameo)
+            if (content is not None)
+            else tr.pattern.cameo
+        )
+        aux = modes.aux_mode(verb) if any(c.dep_ == "neg" for c in verb.children) else None
+        return self._make(
+            tr.pattern.type or "REQUEST",
+            cameo,
+            None,
+            source,
+            target,
+            aux,
+            None,
+            verb,
+            sent,
+            s_index,
+            tr.pattern.name,
+            day,
         )
 
     def _noun_event(
@@ -372,6 +425,12 @@ class EventCoder:
                         ref = self._role(t, role, source, resolver)
                         if ref is not None:
                             return ref
+        # Last, for a promise, demand, threat or refusal: any actor named in what it is about
+        # ("threatened further action against Russia", "called for sanctions against Nigeria").
+        if p.frame in CONTENT_FRAMES:
+            ref = _without(_named_in_clause(token, resolver), source)
+            if ref is not None:
+                return ref
         # A participle clause shares its head's target: "signed a deal with China, agreeing to ..."
         if token.dep_ == "advcl" and token.tag_ == "VBG":
             head = self._trigger(token.head)
@@ -404,7 +463,8 @@ class EventCoder:
             heads = objects or [c for c in token.children if c.dep_ == "nsubjpass"]
             # then the object's owner: "welcomed Iran's decision", "defended the right of Russia"
             candidates = heads + [g for o in heads for g in o.children if g.dep_ == "poss"]
-            candidates += [x for o in heads for x in _pobjs(o, "of")]
+            # "rejected an appeal by X", "an offer from X", "the right of X"
+            candidates += [x for o in heads for prep in ("of", "by", "from") for x in _pobjs(o, prep)]
         elif role == "dative":
             candidates = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
         elif role == "csubj":
@@ -487,6 +547,22 @@ def _subject_token(token: Token) -> Token | None:
             node = node.head
         else:
             return None
+    return None
+
+
+def _named_in_clause(token: Token, resolver: Resolver) -> ActorRef | None:
+    """The first actor among the verb's objects and complements (not its subject, nor clauses
+    that report or qualify something else)."""
+    stack = [c for c in token.children if c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "dative", "prt"}]
+    seen: list[Token] = []
+    while stack:
+        t = stack.pop(0)
+        seen.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"nsubj", "nsubjpass", "relcl", "advcl", "mark"})
+    for t in sorted(seen, key=lambda t: t.i):
+        m = resolver.index.at(t)
+        if m is not None and m.codes:
+            return ActorRef(m.codes, m.sector, "actor.in_clause", m.name if m.kind == "person" else None, t.i)
     return None
 
 

@@ -15,7 +15,18 @@ from parley.actors.dictionary import read_tsv
 from parley.model import PLOVER_TYPES
 
 DATA_DIR = Path(__file__).parent / "data"
-FRAMES = {"act", "commit", "direct", "threat", "refuse", "speech", "aspect", "participants", "instrument"}
+FRAMES = {
+    "act",
+    "commit",
+    "direct",
+    "threat",
+    "refuse",
+    "obligation",
+    "speech",
+    "aspect",
+    "participants",
+    "instrument",
+}
 # Frames whose complement is their content, coded once with them and not again on its own.
 CONTENT_FRAMES = {"commit", "direct", "threat", "refuse"}
 
