@@ -11,7 +11,7 @@ are not coded themselves: the event they report is, with the reporter in `said_b
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -68,6 +68,9 @@ class Trigger:
     token: Token
     pattern: Pattern
     particle: Token | None = None
+    # Other patterns that match the same word, tried in order when this one codes nothing
+    # ("conduct exercises" with a partner is COOPERATE, alone near a border it is MOBILIZE).
+    alternatives: list[Trigger] = field(default_factory=list)
 
 
 class EventCoder:
@@ -119,9 +122,11 @@ class EventCoder:
                 absorbed.update(t.i for c in _complements(tr.token) for t in c.subtree)
             elif tr.pattern.objects:  # "stopped fighting": the gerund is the object, not an event
                 absorbed.update(c.i for c in tr.token.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
-            ev = self._event(tr, sent, s_index, resolver, speakers, future_heads, day)
-            if ev is not None:
-                found.append((_depth(tr.token), ev))
+            for candidate in [tr, *tr.alternatives]:
+                ev = self._event(candidate, sent, s_index, resolver, speakers, future_heads, day)
+                if ev is not None:
+                    found.append((_depth(tr.token), ev))
+                    break
         coded_objects = {c.i for tr in triggers for c in tr.token.children} | absorbed
         for token in sent:
             noun = self.patterns.nouns.get(token.lemma_.lower())
@@ -138,19 +143,28 @@ class EventCoder:
 
     # -- triggers -------------------------------------------------------------------------------
     def _trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ not in {"VERB", "AUX", "ADJ"}:
+        """The pattern that fits the word best, with the other fitting patterns as alternatives."""
+        found = self._triggers(token)
+        if not found:
             return None
+        found[0].alternatives = [t for t in found[1:] if t.pattern.frame == found[0].pattern.frame]
+        return found[0]
+
+    def _triggers(self, token: Token) -> list[Trigger]:
+        if token.pos_ not in {"VERB", "AUX", "ADJ"}:
+            return []
         if token.dep_ == "aux":  # only a modal of obligation is a trigger among auxiliaries
             plist = [p for p in self.patterns.for_verb(token.lower_) if p.frame == "obligation"]
-            return Trigger(token, plist[0]) if plist else None
+            return [Trigger(token, plist[0])] if plist else []
         if (
             token.tag_ == "VBG"
             and token.dep_ in {"csubj", "nsubj", "pobj", "dobj"}
             and not any(c.dep_ in SUBJECTS for c in token.children)
         ):
-            return None  # a gerund used as a noun ("Lifting all sanctions can be the beginning")
+            return []  # a gerund used as a noun ("Lifting all sanctions can be the beginning")
         if token.pos_ == "ADJ" and token.dep_ not in {"acomp", "amod"}:
-            return None
+            return []
+        out: list[Trigger] = []
         for p in self.patterns.for_verb(token.lemma_.lower()):
             if p.frame in {"speech", "aspect"}:
                 continue
@@ -165,8 +179,8 @@ class EventCoder:
                 continue
             if not _has_content(token, p.frame):
                 continue
-            return Trigger(token, p, particle)
-        return None
+            out.append(Trigger(token, p, particle))
+        return out
 
     def _speakers(self, sent: Span, resolver: Resolver) -> dict[int, ActorRef]:
         """Token index -> who reports it, for every token inside reported speech."""
@@ -464,7 +478,7 @@ class EventCoder:
             # then the object's owner: "welcomed Iran's decision", "defended the right of Russia"
             candidates = heads + [g for o in heads for g in o.children if g.dep_ == "poss"]
             # "rejected an appeal by X", "an offer from X", "the right of X"
-            candidates += [x for o in heads for prep in ("of", "by", "from") for x in _pobjs(o, prep)]
+            candidates += [x for o in heads for prep in ("of", "by", "from", "with") for x in _pobjs(o, prep)]
         elif role == "dative":
             candidates = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
         elif role == "csubj":

@@ -97,6 +97,11 @@ def load(data_dir: Path = DATA_DIR) -> PatternSet:
             verbs.setdefault(lemma, []).append(p)
     for plist in verbs.values():
         plist.sort(key=lambda p: -p.specificity)
-    nouns = {lemma: p for p in _read(data_dir / "nouns.tsv") for lemma in p.lemmas}
+    nouns: dict[str, Pattern] = {}
+    for p in _read(data_dir / "nouns.tsv"):
+        for lemma in p.lemmas:
+            if lemma in nouns:
+                raise ValueError(f"nouns.tsv: {lemma!r} is in both {nouns[lemma].name} and {p.name}")
+            nouns[lemma] = p
     refinements = {(r["frame"], r["content"]): r["cameo"] for r in read_tsv(data_dir / "refinements.tsv")}
     return PatternSet(verbs, nouns, refinements)
