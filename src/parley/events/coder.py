@@ -635,6 +635,9 @@ def _has_particle(token: Token) -> bool:
 def _object_lemmas(token: Token) -> set[str]:
     heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
     heads += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "stopped fighting"
+    heads += [
+        x for h in list(heads) if h.lemma_ in {"all", "some", "most", "part", "rest"} for x in _pobjs(h, "of")
+    ]
     heads += [p for c in token.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]
     heads += [c for x in heads for c in x.children if c.dep_ == "conj"]
     return {h.lemma_.lower() for h in heads}
