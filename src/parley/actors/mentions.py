@@ -77,7 +77,10 @@ def _alias_of(span: Span, dictionary: ActorDictionary) -> str:
 
 
 def _after_pro_or_anti(span: Span) -> bool:
+    """'pro-Russian', 'anti-American', 'ethnic Albanian': a stance or a people, not the state."""
     doc = span.doc
+    if span.start >= 1 and doc[span.start - 1].lower_ == "ethnic":
+        return True
     return (
         span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in {"pro", "anti"}
     )
@@ -107,7 +110,7 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
         if entry.ambiguous and entry.field == "name" and span.root.pos_ != "PROPN":
             continue
         if entry.field == "demonyms" and _after_pro_or_anti(span):
-            continue  # "pro-Russian separatists" are not Russia
+            continue  # "pro-Russian separatists" are not Russia, "ethnic Albanians" not Albania
         if span.start in person_tokens and entry.field != "demonyms" and entry.kind != "person":
             continue  # "Jordan Peterson", "Georgia Meloni": part of a person's name
         rule = "dictionary.person" if entry.kind == "person" else f"dictionary.{entry.field}"

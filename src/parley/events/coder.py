@@ -45,6 +45,34 @@ PLACE_PREPS = {
 INSTRUMENT_PREPS = {"with", "through", "by", "via"}
 # A promise to withdraw or de-escalate is a verbal concession (PLOVER CONCEDE), not yet a retreat.
 PROMISED_RETREAT = {"future", "hypothetical"}
+# Nouns for people or bodies that act: an unresolved one in an argument slot is an unknown actor.
+AGENT_NOUNS = {
+    "partner",
+    "ally",
+    "neighbor",
+    "neighbour",
+    "member",
+    "country",
+    "nation",
+    "state",
+    "government",
+    "side",
+    "community",
+    "authority",
+    "leader",
+    "people",
+    "group",
+    "official",
+    "rebel",
+    "militant",
+    "counterpart",
+    "power",
+    "faction",
+    "party",
+    "delegation",
+    "minister",
+    "president",
+}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 # A future act of cooperation is a promise to cooperate: PLOVER codes it AGREE.
 PROMISED_COOPERATION = {"SUPPORT", "COOPERATE", "AID", "CONSULT"}
@@ -328,8 +356,8 @@ class EventCoder:
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS else noun.head
         if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return None
-        if any(tr.token.i == verb.i for tr in triggers):
-            return None
+        if any(tr.token.i == verb.i for tr in triggers) or self.patterns.for_verb(verb.lemma_.lower()):
+            return None  # a verb with patterns of its own says what its object means
         source = self._source(verb, resolver, speakers)
         if source is None:
             return None
@@ -441,7 +469,7 @@ class EventCoder:
                             return ref
         # Last, for a promise, demand, threat or refusal: any actor named in what it is about
         # ("threatened further action against Russia", "called for sanctions against Nigeria").
-        if p.frame in CONTENT_FRAMES:
+        if p.frame in CONTENT_FRAMES and not _names_someone_else(token, resolver, nouns=True):
             ref = _without(_named_in_clause(token, resolver), source)
             if ref is not None:
                 return ref
@@ -591,10 +619,19 @@ def _is_unit(ref: ActorRef) -> bool:
     }
 
 
-def _names_someone_else(token: Token) -> bool:
-    """The verb's object is a name we could not resolve ("threatened the Kurds"): then the
-    article's other party is not a safe guess for the target."""
-    return any(c.dep_ in {"dobj", "dative"} and c.pos_ == "PROPN" for c in token.children)
+def _names_someone_else(token: Token, resolver: Resolver | None = None, nouns: bool = False) -> bool:
+    """The verb's object (or its complement's subject) names someone we could not resolve
+    ("threatened the Kurds", "urged its partners to ..."): then neither the article's other
+    party nor another actor named further on is a safe guess for the target."""
+    slots = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+    slots += [
+        s for c in token.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"
+    ]
+    for c in slots:
+        agentive = c.pos_ == "PROPN" or (nouns and c.lemma_.lower() in AGENT_NOUNS)
+        if agentive and (resolver is None or resolver.resolve(c) is None):
+            return True
+    return False
 
 
 def _has_content(token: Token, frame: str) -> bool:
