@@ -86,6 +86,7 @@ RECIPROCAL = {
     "COOPERATE",
     "RETREAT",
     "ACCUSE",
+    "REJECT",
     "SANCTION",
     "ASSAULT",
 }
@@ -356,8 +357,10 @@ class EventCoder:
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS else noun.head
         if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return None
-        if any(tr.token.i == verb.i for tr in triggers) or self.patterns.for_verb(verb.lemma_.lower()):
-            return None  # a verb with patterns of its own says what its object means
+        if any(tr.token.i == verb.i for tr in triggers) or any(
+            not p.objects and p.frame != "speech" for p in self.patterns.for_verb(verb.lemma_.lower())
+        ):
+            return None  # a verb with a general pattern of its own says what its object means
         source = self._source(verb, resolver, speakers)
         if source is None:
             return None
