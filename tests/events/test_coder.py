@@ -43,6 +43,13 @@ def keys(text: str) -> set[tuple]:
         ("Thailand deployed troops near Cambodia.", ("THA", "MOBILIZE", "KHM")),
         ("Ethiopian police arrested Eritrean nationals.", ("ETH", "COERCE", "ERI")),
         ("Israeli warplanes bombed Hamas positions in Gaza.", ("ISR", "ASSAULT", "HAMAS")),
+        ("Ecuador and Peru reached an agreement on the border.", (("ECU", "PER"), "AGREE", None)),
+        ("Moldova summoned Russia's ambassador over the drills.", ("MDA", "ACCUSE", "RUS")),
+        ("Serbia lodged a protest with Croatia on Monday.", ("SRB", "ACCUSE", "HRV")),
+        ("Japan halted economic aid to Myanmar.", ("JPN", "SANCTION", "MMR")),
+        ("Armenia said Azerbaijan must withdraw its troops.", ("ARM", "REQUEST", "AZE")),
+        ("Turkey threatened to cut ties with Sweden.", ("TUR", "THREATEN", "SWE")),
+        ("Kenya refused to meet Somalia's envoy.", ("KEN", "REJECT", "SOM")),
     ],
 )
 def test_common_verbs_of_each_type(text, key):
