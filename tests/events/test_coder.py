@@ -77,8 +77,13 @@ def test_reported_event_keeps_the_reporter_in_said_by():
 
 
 def test_pronoun_inside_reported_speech_is_the_speaker():
-    events = code("Moldova said it would expel Russian diplomats.")
+    events = code("Moldova said it expelled Russian diplomats.")
     assert ("MDA", "SANCTION", "RUS") in {(e.source, e.type, e.target) for e in events}
+
+
+def test_an_announced_hostile_act_is_a_threat():
+    events = code("Moldova said it would expel Russian diplomats.")
+    assert [(e.source, e.type, e.target, e.aux) for e in events] == [("MDA", "THREATEN", "RUS", "future")]
 
 
 def test_promise_is_one_agree_event_not_also_its_content():

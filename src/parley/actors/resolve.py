@@ -47,6 +47,8 @@ OF_HEADS = {
     "parliament",
     "diplomat",
     "negotiator",
+    "group",
+    "band",
     "spokesman",
     "spokeswoman",
     "spokesperson",

@@ -257,6 +257,9 @@ class EventCoder:
             ev_type, cameo, aux, rule = "AGREE", "03", None, rule + "+negated"  # "would not rule out talks"
         elif ev_type == "RETREAT" and aux in PROMISED_RETREAT:
             ev_type, rule = "CONCEDE", rule + "+promise"
+        elif ev_type in MATERIAL_CONFLICT | {"PROTEST"} and aux == "future":
+            # "they would boycott all contact with X": announcing a hostile act is a threat
+            ev_type, cameo, rule = "THREATEN", "13", rule + "+threat"
         elif ev_type in PROMISED_COOPERATION and aux == "future":
             # "Portugal will support Turkey", "X will visit Y": a promise to cooperate (PLOVER AGREE)
             cameo = self.patterns.refinements.get(("commit", ev_type), "030")
@@ -641,8 +644,10 @@ def _has_content(token: Token, frame: str) -> bool:
     """A promise needs something promised ("offered to meet", "offered Kyiv a deal"); a demand
     something demanded ("wants talks", "urged X to stop"). "offered any guesses" and "what it wants"
     are neither."""
-    if frame == "commit":
-        return bool(_complements(token)) or any(c.dep_ in {"dative", "iobj"} for c in token.children)
+    if frame == "commit":  # "offered to meet", "offered Kyiv a deal", "offered its troops to Lebanon"
+        return bool(_complements(token) or _pobjs(token, "to")) or any(
+            c.dep_ in {"dative", "iobj"} for c in token.children
+        )
     if frame in {"direct", "threat", "refuse"}:
         objects = [
             c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}
