@@ -358,7 +358,7 @@ class EventCoder:
             )
         # instrument: the noun is the object or means of an uncoded verb
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS else noun.head
-        if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        if noun.dep_ not in {"dobj", "pobj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
             return None
         if any(tr.token.i == verb.i for tr in triggers) or any(
             not p.objects and p.frame != "speech" for p in self.patterns.for_verb(verb.lemma_.lower())
