@@ -211,6 +211,8 @@ def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary) -> 
         )
         return
     title = [t for t in root.subtree if t.i < ent.start and t.dep_ in NP_MODIFIERS | {"prep", "pobj"}]
+    # "King Hassan of Morocco", "Abdullah II of Jordan"
+    title += [t for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
     appos = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
     code, rule = None, "person.unresolved"
     for tokens, how in ((title, "person.title"), (appos, "person.apposition")):

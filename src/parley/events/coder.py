@@ -473,6 +473,14 @@ class EventCoder:
                         ref = self._role(t, role, source, resolver)
                         if ref is not None:
                             return ref
+        # A threat names its target in its condition: "threatened to stop the talks if the US ..."
+        if p.frame == "threat":
+            for cond in (c for c in token.children if c.dep_ == "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in cond.children):
+                    subject = next((s for s in cond.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
+                    ref = _without(resolver.resolve(subject), source)
+                    if ref is not None:
+                        return ref
         # Last, for a promise, demand, threat or refusal: any actor named in what it is about
         # ("threatened further action against Russia", "called for sanctions against Nigeria").
         if p.frame in CONTENT_FRAMES and not _names_someone_else(token, resolver, nouns=True):
@@ -680,9 +688,8 @@ def _has_particle(token: Token) -> bool:
 def _object_lemmas(token: Token) -> set[str]:
     heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
     heads += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "stopped fighting"
-    heads += [
-        x for h in list(heads) if h.lemma_ in {"all", "some", "most", "part", "rest"} for x in _pobjs(h, "of")
-    ]
+    # "all of its troops", "10 days of war games": the thing counted is the object too
+    heads += [x for h in list(heads) for x in _pobjs(h, "of")]
     heads += [p for c in token.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]
     heads += [c for x in heads for c in x.children if c.dep_ == "conj"]
     return {h.lemma_.lower() for h in heads}
