@@ -50,6 +50,9 @@ def keys(text: str) -> set[tuple]:
         ("Armenia said Azerbaijan must withdraw its troops.", ("ARM", "REQUEST", "AZE")),
         ("Turkey threatened to cut ties with Sweden.", ("TUR", "THREATEN", "SWE")),
         ("Kenya refused to meet Somalia's envoy.", ("KEN", "REJECT", "SOM")),
+        ("Nepal threatened to close the border if India kept the tariffs.", ("NPL", "THREATEN", "IND")),
+        ("Bolivian protests against Chilean port fees continued.", ("BOL", "PROTEST", "CHL")),
+        ("King Idris of Libya received the British envoy.", ("LBY", "CONSULT", "GBR")),
     ],
 )
 def test_common_verbs_of_each_type(text, key):

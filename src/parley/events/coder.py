@@ -359,7 +359,7 @@ class EventCoder:
         # instrument: the noun is the object or means of an uncoded verb
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS else noun.head
         if noun.dep_ not in {"dobj", "pobj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
-            return None
+            return self._owned_noun_event(noun, p, sent, s_index, resolver, speakers, day)
         if any(tr.token.i == verb.i for tr in triggers) or any(
             not p.objects and p.frame != "speech" for p in self.patterns.for_verb(verb.lemma_.lower())
         ):
@@ -389,6 +389,45 @@ class EventCoder:
             sent,
             s_index,
             p.name,
+            day,
+        )
+
+    def _owned_noun_event(
+        self,
+        noun: Token,
+        p: Pattern,
+        sent: Span,
+        s_index: int,
+        resolver: Resolver,
+        speakers: dict[int, ActorRef],
+        day: dt.date | None,
+    ) -> Event | None:
+        """An event noun whose doer is named on it: "Palestinian riots against Israeli policies",
+        "the US sanctions on Iran". The doer is its possessor or national modifier; the target
+        comes from its own phrases (against, on, into, of)."""
+        doers = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < noun.i]
+        source = next((r for r in (resolver.resolve(c) for c in doers) if r is not None), None)
+        if source is None:
+            return None
+        target = None
+        for role in (r for r in p.targets if r not in {"dobj", "poss"}):
+            target = self._role(noun, role, source, resolver)
+            if target is not None:
+                break
+        if target is None:
+            return None
+        return self._make(
+            p.type or "ASSAULT",
+            p.cameo,
+            p.mode,
+            source,
+            target,
+            None,
+            speakers.get(noun.i),
+            noun,
+            sent,
+            s_index,
+            p.name + "+owned",
             day,
         )
 
@@ -475,7 +514,8 @@ class EventCoder:
                             return ref
         # A threat names its target in its condition: "threatened to stop the talks if the US ..."
         if p.frame == "threat":
-            for cond in (c for c in token.children if c.dep_ == "advcl"):
+            holders = [token, *_complements(token)]
+            for cond in (c for h in holders for c in h.children if c.dep_ == "advcl"):
                 if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in cond.children):
                     subject = next((s for s in cond.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
                     ref = _without(resolver.resolve(subject), source)
