@@ -141,3 +141,13 @@ def test_events_long_before_the_article_are_historical():
     article = Article(id="t", text="Iraq invaded Kuwait in 1990.", date=dt.date(2022, 3, 29))
     (e,) = next(extract_articles([article])).events
     assert e.aux == "historical" and e.date.year == 1990
+
+
+def test_domestic_dyads_keep_the_same_state_in_another_sector():
+    assert ("SYR", "ASSAULT", "SYR") in keys("Syrian troops shelled Syrian civilians near the border.")
+    e = next(e for e in code("Syrian troops shelled Syrian civilians near the border."))
+    assert (e.source_sector, e.target_sector) == ("MIL", "CVL")
+
+
+def test_a_group_name_that_ner_takes_for_a_person_is_still_the_group():
+    assert ("BOKOHARAM", "ASSAULT", "NGA") in keys("Boko Haram attacked Nigerian soldiers in Borno.")

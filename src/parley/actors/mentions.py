@@ -102,7 +102,7 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
     people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     # Tokens inside a multi-word person name ("Jordan Peterson"); a lone "Azerbaijan" that NER
     # takes for a person is still the state.
-    person_tokens = {t.i for ent in people if len(ent) > 1 for t in ent}
+    person_of = {t.i: ent for ent in people if len(ent) > 1 for t in ent}
     for span in filter_spans(spans):
         entry = dictionary.lookup(_alias_of(span, dictionary), day)
         if entry is None:
@@ -111,7 +111,8 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
             continue
         if entry.field == "demonyms" and _after_pro_or_anti(span):
             continue  # "pro-Russian separatists" are not Russia, "ethnic Albanians" not Albania
-        if span.start in person_tokens and entry.field != "demonyms" and entry.kind != "person":
+        ent = person_of.get(span.start)
+        if ent is not None and len(span) < len(ent) and entry.field != "demonyms" and entry.kind != "person":
             continue  # "Jordan Peterson", "Georgia Meloni": part of a person's name
         rule = "dictionary.person" if entry.kind == "person" else f"dictionary.{entry.field}"
         m = Mention(

@@ -591,6 +591,13 @@ class EventCoder:
             ref = _without(resolver.resolve(cand), source)
             if ref is not None:
                 return ref
+        for cand in candidates:  # "killed 23 civilians in Yemen": people named by role, placed
+            cue = resolver.dictionary.sector_of([cand.lemma_.lower()])
+            place = _place(token, resolver) if cue is not None and cand.pos_ == "NOUN" else None
+            if place is not None and cue is not None:
+                return _without(
+                    replace(place, sector=cue.sector, rule="actor.placed_role", token=cand.i), source
+                )
         return None
 
     def _content_type(self, token: Token) -> str | None:
@@ -785,8 +792,12 @@ def _governed_by(token: Token, heads: set[int]) -> bool:
 
 
 def _without(ref: ActorRef | None, source: ActorRef) -> ActorRef | None:
+    """The target minus the source's own codes, except a domestic dyad: the same state's
+    other sector ("Syrian forces killed Syrian civilians" is SYR/MIL -> SYR/CVL)."""
     if ref is None:
         return None
+    if ref.sector and ref.sector != source.sector and len(ref.codes) == 1:
+        return ref
     codes = tuple(c for c in ref.codes if c not in source.codes)
     if not codes:
         return None
