@@ -20,6 +20,7 @@ from parley.actors.resolve import Resolver
 from parley.events.coder import EventCoder
 from parley.ingest import read as read_inputs
 from parley.model import Actor, Article, Event, Evidence, Extraction, InputError, Statement
+from parley.negotiation.statements import StatementReader
 
 
 @dataclass
@@ -90,7 +91,19 @@ def events_stage(state: ArticleState) -> None:
     state.events = _CODER.code(state.doc, state.resolver, state.article.date)
 
 
-DEFAULT_STAGES: tuple[str, ...] = ("actors", "events")
+_STATEMENTS: StatementReader | None = None
+
+
+@stage("negotiation")
+def negotiation_stage(state: ArticleState) -> None:
+    global _STATEMENTS
+    if _STATEMENTS is None:
+        _STATEMENTS = StatementReader()
+    assert state.resolver is not None, "the actors stage runs before the negotiation stage"
+    state.statements = _STATEMENTS.read(state.doc, state.events, state.resolver)
+
+
+DEFAULT_STAGES: tuple[str, ...] = ("actors", "events", "negotiation")
 
 
 def _sentence_index(doc: Doc) -> list[int]:

@@ -1,0 +1,1 @@
+"""Negotiation: parties' stated positions (statements), what is traded against what, guarantors."""

@@ -1,0 +1,317 @@
+"""Statements: each party's stated positions (EXTRACTION.md section 4), read off the events.
+
+A demand (REQUEST from `want`, `urge`, "X must ..."), a promise or proposal (AGREE, CONCEDE), a
+refusal (REJECT) is a position; its content (the complement clause, or the object) says what is at
+stake. The content's lemmas are matched against data/issue_cues.tsv for the issue; its named
+things give the object ("NATO", "Crimea"). Positions traded against each other ("In exchange,
+...", "only if ...") are linked with `conditional_on`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.actors.mentions import MentionIndex
+from parley.actors.resolve import Resolver
+from parley.model import Event, Statement
+from parley.negotiation.lexicon import Lexicon, forms
+from parley.negotiation.lexicon import load as load_lexicon
+
+# Which act a coded event states, by the name of the pattern that coded it.
+ACT_OF_PATTERN = {
+    "request": "DEMAND",
+    "agree.offer": "OFFER",
+    "agree.willing": "OFFER",
+    "agree.put_forward": "OFFER",
+    "agree.deliver_proposal": "OFFER",
+    "agree.offer_terms": "OFFER",
+    "agree.agree": "OFFER",
+    "agree.accept": "ACCEPT",
+    "agree.reach": "ACCEPT",
+    "concede.meet_demands": "ACCEPT",
+    "concede": "OFFER",
+    "retreat": "OFFER",
+    "reject": "REJECT",
+}
+ACCEPTING_LEMMAS = {"accept", "agree", "approve", "endorse", "sign", "welcome"}
+ANAPHORIC = {"issue", "matter", "question", "dispute", "it", "this", "that", "problem"}
+NAMED = {"GPE", "LOC", "ORG", "FAC", "LAW", "EVENT"}
+# Heads whose own phrase names the thing at stake better than any name in it ("security guarantees
+# similar to NATO's Article 5" is about guarantees, not about NATO).
+OWN_PHRASE = {"guarantee", "assurance", "meeting", "summit", "proposal", "plan"}
+MIN_NEGOTIATION_CUES = 3
+
+
+@dataclass
+class Draft:
+    """A statement being built, with what linking needs to know."""
+
+    statement: Statement
+    sentence: int
+    trigger: Token
+    lemmas: list[str] = field(default_factory=list)
+
+
+class StatementReader:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.mode_issue = dict(
+            c.split("=") for c in (" ".join(p) for p in self.lexicon.cues.get("mode_issue", ()))
+        )
+
+    def read(self, doc: Doc, events: list[Event], resolver: Resolver) -> list[Statement]:
+        lemmas = [t.lemma_.lower() for t in doc]
+        if self.lexicon.count("negotiation", lemmas) < MIN_NEGOTIATION_CUES:
+            return []  # not an article about a negotiation: positions need talks to be positions
+        sents = list(doc.sents)
+        drafts: list[Draft] = []
+        for ev in events:
+            act = _act_of(ev)
+            if act is None or ev.source is None:
+                continue
+            trigger = _trigger_token(doc, ev)
+            if trigger is None:
+                continue
+            for unit in _units(trigger, ev):
+                drafts.extend(self._draft(ev, act, trigger, unit, resolver, sents, drafts))
+        drafts = _merge(drafts)
+        for i, d in enumerate(drafts, 1):
+            d.statement.id = f"s{i}"
+        _link_exchanges(drafts, sents, self.lexicon)
+        return [d.statement for d in drafts]
+
+    def _draft(
+        self,
+        ev: Event,
+        act: str,
+        trigger: Token,
+        unit: list[Token],
+        resolver: Resolver,
+        sents: list[Span],
+        earlier: list[Draft],
+    ) -> list[Draft]:
+        words = [forms(t.lemma_.lower(), t.lower_) for t in unit]
+        lemmas = [t.lemma_.lower() for t in unit]
+        defer = self.lexicon.has("defer", words)
+        if defer and act in {"OFFER", "ACCEPT", "DEMAND"}:
+            act = "DEFER"
+        issue, _cues = self.lexicon.issue_of(words)
+        if act == "DEFER" and issue == "talks_process":
+            # what is put off is the issue, not the talks it is put off to
+            issue, _cues = self.lexicon.issue_of([w for w in words if not w & {"talk", "meeting"}])
+            if issue == "talks_process":
+                issue = None
+        obj = _object(unit, resolver.index, ev)
+        if issue is None and ev.mode in self.mode_issue:
+            issue = self.mode_issue[ev.mode]
+        if (issue is None or act == "DEFER") and earlier and set(lemmas) & ANAPHORIC:
+            # "offered to resolve the issue over 15-year talks": the issue just spoken of
+            prev = earlier[-1].statement
+            issue = issue or prev.issue
+            if set(lemmas) & ANAPHORIC and prev.object and prev.issue == issue:
+                obj = prev.object
+        if issue is None:
+            return []
+        target = ev.target
+        guarantors: list[str] = []
+        if issue == "security_guarantees":
+            # the guarantors are those the guarantees are asked from ("guarantees from X, Y and Z"),
+            # else the party the demand is addressed to
+            asked = [
+                c
+                for t in unit
+                if t.dep_ == "pobj" and t.head.lower_ in {"from", "by"}
+                for c in (resolver.resolve(t).codes if resolver.resolve(t) else ())
+            ]
+            named = asked or ([] if target is None else [target] if isinstance(target, str) else list(target))
+            guarantors = list(dict.fromkeys(named))
+            target = None
+        st = Statement(
+            id="s0",
+            actor=ev.source,
+            act=act,
+            issue=issue,
+            object=obj,
+            target=target,
+            guarantors=guarantors,
+            evidence=ev.evidence,
+            rule=f"{act.lower()}.{ev.rule.split('/')[0]}" + (f"+defer({defer})" if act == "DEFER" else ""),
+        )
+        return [Draft(st, ev.evidence.sentence, trigger, lemmas)]
+
+
+def _act_of(ev: Event) -> str | None:
+    name = ev.rule.split("/")[0]
+    base = name.split("+")[0]
+    if name.endswith("+negated"):
+        return "OFFER"  # "would not rule out talks"
+    if ev.type == "THREATEN":
+        return None
+    for prefix in (base, base.split(".")[0]):
+        if prefix in ACT_OF_PATTERN:
+            act = ACT_OF_PATTERN[prefix]
+            if prefix in {"concede", "retreat"} and "+promise" not in name and not base.startswith("concede"):
+                return None  # a withdrawal that happened is an event, not a stated position
+            return act
+    return None
+
+
+def _trigger_token(doc: Doc, ev: Event) -> Token | None:
+    span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((t for t in span if t.text == ev.trigger), None)
+
+
+def _units(trigger: Token, ev: Event) -> list[list[Token]]:
+    """The content of the position, one unit per coordinated item: "not to join NATO ... and
+    not to host foreign bases or develop nuclear weapons" is three units."""
+    comps = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+    comps += [x for a in trigger.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp"]
+    heads: list[Token] = []
+    for c in comps:
+        heads.extend(_verb_conjuncts(c))
+        # "... and vow not to host bases or develop weapons", parsed under a noun: more promised acts
+        # (but not a purpose clause of an act already counted: "use force to resolve ...")
+        for t in c.subtree:
+            own_item = t.head.i not in {h.i for h in heads} or any(x.dep_ == "neg" for x in t.children)
+            if t.pos_ == "VERB" and _infinitive(t) and own_item and t.i not in {h.i for h in heads}:
+                heads.append(t)
+    heads += [x for h in list(heads) for x in _verb_conjuncts(h) if x.i not in {y.i for y in heads}]
+    if not heads:
+        # "wants guarantees from X", "reduce operations near Kyiv": the act itself, without its doer
+        dropped = {"nsubj", "nsubjpass", "advcl", "relcl", "mark", "punct", "ccomp"}
+        return [[t for t in trigger.subtree if not _in_subtree_of(t, trigger, dropped)]]
+    heads = sorted({h.i: h for h in heads}.values(), key=lambda h: h.i)
+    units = []
+    head_ids = {h.i for h in heads}
+    for h in heads:
+        # the head's subtree without the other coordinated items
+        skip = {t.i for other in heads if other.i > h.i for t in other.subtree}
+        units.append([t for t in h.subtree if t.i not in skip and (t.i == h.i or t.i not in head_ids)])
+    return units
+
+
+def _verb_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}:
+            out.extend(_verb_conjuncts(c))
+    return out
+
+
+def _infinitive(token: Token) -> bool:
+    """ "to host", or a verb conjoined to one ("... or develop")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True
+    return token.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.head.children)
+
+
+def _in_subtree_of(token: Token, root: Token, deps: set[str]) -> bool:
+    """Whether `token` hangs under one of `root`'s children with a dependency in `deps`."""
+    node = token
+    while node.i != root.i and node.head.i != node.i:
+        if node.head.i == root.i:
+            return node.dep_ in deps
+        node = node.head
+    return False
+
+
+def _object(unit: list[Token], index: MentionIndex, ev: Event) -> str | None:
+    """What is at stake: a named place, organisation or thing in the content ("NATO", "Crimea",
+    "Kyiv and Chernihiv"), else the content's object noun phrase ("foreign military bases")."""
+    ids = {t.i for t in unit}
+    for t in unit:
+        if t.dep_ in {"dobj", "pobj"} and t.lemma_.lower() in OWN_PHRASE:
+            words = [x for x in t.lefts if x.dep_ in {"compound", "amod", "nmod"} and x.i in ids]
+            return " ".join(x.text for x in [*words, t])
+    names: list[str] = []
+    for t in unit:
+        m = index.at(t)
+        if m is not None and m.kind != "person" and t.dep_ not in {"nsubj", "nsubjpass"}:
+            if t.i == m.end - 1 and m.text not in names and _in_place_or_object(t):
+                names.append(m.text)
+        elif t.ent_iob_ == "B" and t.ent_type_ in NAMED and m is None:
+            ent = next((e for e in t.doc.ents if e.start == t.i), None)
+            if ent is not None and all(x.i in ids for x in ent) and ent.text not in names:
+                names.append(ent.text.removeprefix("the "))
+    if names:
+        return " and ".join(names[:3])
+    for t in unit:
+        if (
+            t.dep_ in {"dobj", "pobj", "nsubjpass"}
+            and t.pos_ in {"NOUN", "PROPN"}
+            and t.lemma_ not in ANAPHORIC
+        ):
+            words = [
+                x
+                for x in t.subtree
+                if x.i <= t.i and x.dep_ not in {"det", "poss", "case", "punct"} and x.i in ids
+            ]
+            if words:
+                return " ".join(x.text for x in words)
+    return None
+
+
+def _in_place_or_object(token: Token) -> bool:
+    """A mention that is the thing at stake, not the party addressed: an object or under a
+    preposition ("join NATO", "near Kyiv", "its EU bid")."""
+    node = token
+    while node.dep_ == "compound" and node.head.i != node.i:  # "its EU bid"
+        node = node.head
+    return token.dep_ in {"dobj", "pobj", "poss", "conj", "appos"} or node.dep_ in {"dobj", "pobj"}
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One statement per party, act, issue and object; guarantor lists are joined."""
+    out: list[Draft] = []
+    for d in drafts:
+        s = d.statement
+        same = next(
+            (
+                o
+                for o in out
+                if (o.statement.actor, o.statement.act, o.statement.issue) == (s.actor, s.act, s.issue)
+                and _same_object(o.statement.object, s.object, s.issue)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(d)
+            continue
+        kept = same.statement
+        kept.guarantors = list(dict.fromkeys([*kept.guarantors, *s.guarantors]))
+        if kept.object is None and s.object:
+            kept.object = s.object
+    return out
+
+
+def _same_object(a: str | None, b: str | None, issue: str) -> bool:
+    if issue == "security_guarantees" or a is None or b is None:
+        return True
+    na, nb = _norm(a), _norm(b)
+    return na in nb or nb in na
+
+
+def _norm(s: str) -> str:
+    return "".join(ch for ch in s.lower() if ch.isalnum())
+
+
+def _link_exchanges(drafts: list[Draft], sents: list[Span], lexicon: Lexicon) -> None:
+    """ "Under the deal, Ukraine would vow ... In exchange, Ukraine wants ...": the earlier
+    sentence's positions are conditional on the ones that open with the exchange cue."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence, []).append(d)
+    for i, sent in enumerate(sents):
+        opening = [t.lemma_.lower() for t in sent[:4]]
+        if i not in by_sentence or not lexicon.has("exchange", opening):
+            continue
+        prev = max((j for j in by_sentence if j < i), default=None)
+        if prev is None:
+            continue
+        for earlier in by_sentence[prev]:
+            ids = [d.statement.id for d in by_sentence[i] if d.statement.actor == earlier.statement.actor]
+            earlier.statement.conditional_on = list(dict.fromkeys([*earlier.statement.conditional_on, *ids]))
