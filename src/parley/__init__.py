@@ -9,7 +9,7 @@ The public API (the CLI wraps exactly these):
     parley.show("article")                          # a stored Extraction
 """
 
-from parley.api import IngestReport, explain, export, extract, ingest, show
+from parley.api import IngestReport, brief, explain, export, extract, ingest, show
 from parley.model import Actor, Article, Event, Evidence, Extraction, InputError, Statement
 
 __version__ = "0.1.0"
@@ -23,6 +23,7 @@ __all__ = [
     "IngestReport",
     "InputError",
     "Statement",
+    "brief",
     "explain",
     "export",
     "extract",

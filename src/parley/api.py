@@ -11,6 +11,8 @@ from typing import IO
 from parley import pipeline
 from parley.export import FORMATS
 from parley.model import Extraction, InputError
+from parley.negotiation.case import Case
+from parley.negotiation.case import build as build_case
 from parley.store import Store
 
 
@@ -86,6 +88,14 @@ def explain(doc: str | Path, *, db: str | None = None, date: dt.date | None = No
             raise ValueError(f"{doc}: explain takes one article; this input holds {len(items)}")
         return items[0]  # type: ignore[return-value]
     return show(str(doc), db=db)
+
+
+def brief(paths: Iterable[str | Path], *, date: dt.date | None = None) -> Case:
+    """The state of the negotiation that the articles in `paths` describe (one case)."""
+    good = [x for x in pipeline.extract(paths, date=date) if isinstance(x, Extraction)]
+    if not good:
+        raise ValueError("no readable article in the input")
+    return build_case(good)
 
 
 def export(stream: IO[str], *, db: str | None = None, format: str = "jsonl") -> int:

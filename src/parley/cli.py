@@ -29,6 +29,9 @@ from parley import api
 from parley.actors import manage
 from parley.export import FORMATS
 from parley.model import Extraction, InputError
+from parley.report.brief import dumps_json as brief_json
+from parley.report.brief import render_terminal as render_brief
+from parley.report.brief import to_html as brief_html
 from parley.report.explain import show as render_explain
 from parley.report.show import show as render_show
 
@@ -162,6 +165,31 @@ def explain(doc: str, db: DbOption = None, date: DateOption = None) -> None:
         err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(1) from None
     render_explain(x, Console())
+
+
+@app.command()
+def brief(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", "-f", help="terminal, json or html")] = "terminal",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="write here instead of stdout")
+    ] = None,
+    date: DateOption = None,
+) -> None:
+    """The state of a negotiation from its articles: positions, guarantees, deferred and open
+    issues, position changes, next steps; every line with its evidence."""
+    if format not in {"terminal", "json", "html"}:
+        raise typer.BadParameter("brief formats: terminal, json, html")
+    try:
+        case = api.brief(paths, date=date.date() if date else None)
+    except ValueError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    if format == "terminal" and output is None:
+        render_brief(case, Console())
+        return
+    with _output(output) as stream:
+        stream.write(brief_html(case) if format == "html" else brief_json(case) + "\n")
 
 
 @app.command()

@@ -772,11 +772,17 @@ def _place(token: Token, resolver: Resolver) -> ActorRef | None:
 
 
 def _location(anchor: Token) -> str | None:
-    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"in", "near", "at"}):
-        for t in prep.subtree:
-            if t.ent_type_ in {"GPE", "LOC", "FAC"} and t.ent_iob_ == "B":
-                ent = next(e for e in t.doc.ents if e.start == t.i)
-                return ent.text
+    """Where the act took place: the first place named after "in", "at" or "near" in its own
+    clause ("talks between the warring sides in Istanbul")."""
+    stack = [c for c in anchor.children if c.dep_ not in CLAUSE_BOUNDARIES]
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ == "prep" and t.lower_ in {"in", "near", "at"}:
+            for x in t.subtree:
+                if x.ent_type_ in {"GPE", "LOC", "FAC"} and x.ent_iob_ == "B":
+                    ent = next(e for e in x.doc.ents if e.start == x.i)
+                    return ent.text
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_BOUNDARIES)
     return None
 
 

@@ -125,7 +125,17 @@ class StatementReader:
                 if t.dep_ == "pobj" and t.head.lower_ in {"from", "by"}
                 for c in (resolver.resolve(t).codes if resolver.resolve(t) else ())
             ]
-            named = asked or ([] if target is None else [target] if isinstance(target, str) else list(target))
+            # "... from a group of states that would include Britain, China and France"
+            listed = [
+                c
+                for t in unit
+                for m in [resolver.index.at(t)]
+                if m is not None and t.i == m.end - 1 and m.kind == "state"
+                for c in m.codes
+                if c not in _codes(ev.source)
+            ]
+            addressed = [] if target is None else [target] if isinstance(target, str) else list(target)
+            named = asked or listed or addressed
             guarantors = list(dict.fromkeys(named))
             target = None
         st = Statement(
@@ -140,6 +150,10 @@ class StatementReader:
             rule=f"{act.lower()}.{ev.rule.split('/')[0]}" + (f"+defer({defer})" if act == "DEFER" else ""),
         )
         return [Draft(st, ev.evidence.sentence, trigger, lemmas)]
+
+
+def _codes(value: str | list[str] | None) -> list[str]:
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
 
 
 def _act_of(ev: Event) -> str | None:
@@ -225,8 +239,12 @@ def _object(unit: list[Token], index: MentionIndex, ev: Event) -> str | None:
     ids = {t.i for t in unit}
     for t in unit:
         if t.dep_ in {"dobj", "pobj"} and t.lemma_.lower() in OWN_PHRASE:
-            words = [x for x in t.lefts if x.dep_ in {"compound", "amod", "nmod"} and x.i in ids]
-            return " ".join(x.text for x in [*words, t])
+            # the phrase as written, modifiers included: "a Putin-Zelensky meeting"
+            left = [
+                x for x in t.subtree if x.i <= t.i and x.i in ids and x.dep_ not in {"det", "poss", "case"}
+            ]
+            start = min(x.i for x in left)
+            return t.doc[start : t.i + 1].text
     names: list[str] = []
     for t in unit:
         m = index.at(t)
