@@ -13,8 +13,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --no-index -e .
 	touch $(STAMP)
 
-demo: $(STAMP)  ## extract the bundled Istanbul example and print its events
+demo: $(STAMP)  ## extract the bundled Istanbul example: its events, then the brief of the talks
 	$(BIN)/parley extract examples/istanbul-round-2022-03-29.txt --format table
+	$(BIN)/parley brief examples/istanbul-round-2022-03-29.txt
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest

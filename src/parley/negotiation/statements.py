@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors.mentions import MentionIndex
 from parley.actors.resolve import Resolver
 from parley.model import Event, Statement
+from parley.negotiation.case import TIMEFRAME
 from parley.negotiation.lexicon import Lexicon, forms
 from parley.negotiation.lexicon import load as load_lexicon
 
@@ -36,7 +37,20 @@ ACT_OF_PATTERN = {
     "reject": "REJECT",
 }
 ACCEPTING_LEMMAS = {"accept", "agree", "approve", "endorse", "sign", "welcome"}
-ANAPHORIC = {"issue", "matter", "question", "dispute", "it", "this", "that", "problem"}
+ANAPHORIC = {
+    "issue",
+    "matter",
+    "question",
+    "dispute",
+    "it",
+    "this",
+    "that",
+    "problem",
+    "peninsula",
+    "region",
+    "territory",
+    "area",
+}
 NAMED = {"GPE", "LOC", "ORG", "FAC", "LAW", "EVENT"}
 # Heads whose own phrase names the thing at stake better than any name in it ("security guarantees
 # similar to NATO's Article 5" is about guarantees, not about NATO).
@@ -94,7 +108,13 @@ class StatementReader:
     ) -> list[Draft]:
         words = [forms(t.lemma_.lower(), t.lower_) for t in unit]
         lemmas = [t.lemma_.lower() for t in unit]
-        defer = self.lexicon.has("defer", words)
+        text = " ".join(t.text for t in unit)
+        # put off to later talks: a cue, or a span of years to settle it in ("over fifteen years")
+        defer = self.lexicon.has("defer", words) or (
+            TIMEFRAME.search(text)
+            and set(lemmas) & {"talk", "negotiation", "resolve", "settle", "discuss"}
+            and "timeframe"
+        )
         if defer and act in {"OFFER", "ACCEPT", "DEMAND"}:
             act = "DEFER"
         issue, _cues = self.lexicon.issue_of(words)
@@ -197,7 +217,17 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
     if not heads:
         # "wants guarantees from X", "reduce operations near Kyiv": the act itself, without its doer
         dropped = {"nsubj", "nsubjpass", "advcl", "relcl", "mark", "punct", "ccomp"}
-        return [[t for t in trigger.subtree if not _in_subtree_of(t, trigger, dropped)]]
+        frame = {
+            c.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "under"
+        }  # "Under the plan"
+        return [
+            [
+                t
+                for t in trigger.subtree
+                if not _in_subtree_of(t, trigger, dropped)
+                and not any(a.i in frame for a in [t, *t.ancestors])
+            ]
+        ]
     heads = sorted({h.i: h for h in heads}.values(), key=lambda h: h.i)
     units = []
     head_ids = {h.i for h in heads}
