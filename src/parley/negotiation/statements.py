@@ -158,6 +158,8 @@ class StatementReader:
             named = asked or listed or addressed
             guarantors = list(dict.fromkeys(named))
             target = None
+        if act == "OFFER" and isinstance(ev.source, list) and not ev.target:
+            act = "ACCEPT"  # "France and Iran have agreed to ...": each accepts the other's terms
         st = Statement(
             id="s0",
             actor=ev.source,
@@ -210,11 +212,27 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
         # "... and vow not to host bases or develop weapons", parsed under a noun: more promised acts
         # (but not a purpose clause of an act already counted: "use force to resolve ...")
         for t in c.subtree:
-            own_item = t.head.i not in {h.i for h in heads} or any(x.dep_ == "neg" for x in t.children)
+            # its own promised item: negated on its own ("and not to host ..."), or listed after one
+            own_item = any(x.dep_ == "neg" for x in t.children) or (t.dep_ == "conj" and _infinitive(t.head))
             if t.pos_ == "VERB" and _infinitive(t) and own_item and t.i not in {h.i for h in heads}:
                 heads.append(t)
     heads += [x for h in list(heads) for x in _verb_conjuncts(h) if x.i not in {y.i for y in heads}]
     if not heads:
+        # "called for an end to airstrikes, an exchange of detainees and observers": one unit per item
+        nouns = [
+            p
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ in {"for", "to"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ] or [c for c in trigger.children if c.dep_ == "dobj"]
+        items = [n for head in nouns for n in [head, *_noun_conjuncts(head)]]
+        if len(items) > 1:
+            later = {n.i: {t.i for t in n.subtree} for n in items}
+            return [
+                [t for t in n.subtree if not any(t.i in later[m.i] for m in items if m.i > n.i)]
+                for n in items
+            ]
         # "wants guarantees from X", "reduce operations near Kyiv": the act itself, without its doer
         dropped = {"nsubj", "nsubjpass", "advcl", "relcl", "mark", "punct", "ccomp"}
         frame = {
@@ -243,6 +261,14 @@ def _verb_conjuncts(token: Token) -> list[Token]:
     for c in token.children:
         if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}:
             out.extend(_verb_conjuncts(c))
+    return out
+
+
+def _noun_conjuncts(token: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}:
+            out += [c, *_noun_conjuncts(c)]
     return out
 
 
