@@ -73,6 +73,8 @@ AGENT_NOUNS = {
     "minister",
     "president",
 }
+# Types whose events are stated positions: each trigger word is its own position.
+POSITION_TYPES = {"REQUEST", "AGREE", "REJECT", "CONCEDE"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 # A future act of cooperation is a promise to cooperate: PLOVER codes it AGREE.
 PROMISED_COOPERATION = {"SUPPORT", "COOPERATE", "AID", "CONSULT"}
@@ -854,10 +856,12 @@ def _remember(sent: Span, resolver: Resolver) -> None:
 
 
 def _dedup(events: list[Event]) -> list[Event]:
-    seen: set[tuple[str, str, str]] = set()
+    """One event per dyad, type and trigger word: "demanded a ceasefire and wants Russia to
+    withdraw" are two demands (two positions), "talks ... held talks" one meeting."""
+    seen: set[tuple[str, str, str, str | None]] = set()
     out: list[Event] = []
     for ev in events:
-        key = (str(ev.source), str(ev.target), ev.type)
+        key = (str(ev.source), str(ev.target), ev.type, ev.trigger if ev.type in POSITION_TYPES else None)
         if key not in seen:
             seen.add(key)
             out.append(ev)

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from parley import nlp
 from parley.model import Evidence, Extraction, Statement
@@ -82,6 +83,7 @@ def build(extractions: list[Extraction], lexicon: Lexicon | None = None) -> Case
     ]
     unaddressed = _unaddressed(xs, parties)
     changes, steps = _sentence_cues(xs, lexicon, matrix)
+    changes += _changes_across_articles(matrix)
     venue = next((e.location for x in xs for e in x.events if e.type == "CONSULT" and e.location), None)
     names = "-".join(_name(p, xs) for p in parties) or "Unknown parties"
     return Case(
@@ -205,6 +207,46 @@ def _unaddressed(xs: list[Extraction], parties: list[str]) -> list[Item]:
 
 def _norm(s: str) -> str:
     return "".join(ch for ch in s.lower() if ch.isalnum())
+
+
+def _changes_across_articles(matrix: dict[str, dict[str, list[Stance]]]) -> list[Item]:
+    """A party that takes another stance on the same issue in a later article: Ukraine rejects
+    neutrality on 7 March and offers it on 29 March."""
+    out: list[Item] = []
+    for issue, by_party in matrix.items():
+        for party, stances in by_party.items():
+            for before, after in pairwise(stances):
+                if before.article == after.article or before.act == after.act:
+                    continue
+                if (
+                    before.object
+                    and after.object
+                    and not (
+                        _norm(before.object) in _norm(after.object)
+                        or _norm(after.object) in _norm(before.object)
+                    )
+                ):
+                    continue
+                text = (
+                    f"{party} {issue}: {before.act} {before.object or ''} ({before.date}) -> "
+                    f"{after.act} {after.object or ''} ({after.date})"
+                )
+                out.append(
+                    Item(
+                        " ".join(text.split()),
+                        after.article,
+                        after.date,
+                        after.statement.evidence,
+                        {
+                            "party": party,
+                            "issue": issue,
+                            "before": f"{before.act} {before.object or ''}",
+                            "after": f"{after.act} {after.object or ''}",
+                            "from_article": before.article,
+                        },
+                    )
+                )
+    return out
 
 
 def _sentence_cues(

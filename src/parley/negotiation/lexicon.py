@@ -25,13 +25,18 @@ class Lexicon:
     order: tuple[str, ...]  # issue ids in file order, for ties
     cues: dict[str, tuple[tuple[str, ...], ...]]  # kind -> phrases as lemma tuples
 
-    def issue_of(self, lemmas: list[str] | list[set[str]]) -> tuple[str | None, list[str]]:
-        """The best-supported issue for a run of lemmas, and the cues that matched."""
+    def issue_of(
+        self, lemmas: list[str] | list[set[str]], head: str | None = None
+    ) -> tuple[str | None, list[str]]:
+        """The best-supported issue for a run of lemmas, and the cues that matched. When the
+        content's own verb is a cue ("withdraw its troops from Crimea"), it counts three times:
+        what is asked is the withdrawal, not the places named."""
         scores: dict[str, int] = {}
         matched: dict[str, list[str]] = {}
         for cue in self.issues:
             if _contains(lemmas, cue.cue):
-                scores[cue.issue] = scores.get(cue.issue, 0) + cue.weight * len(cue.cue)
+                bonus = 3 if head is not None and cue.cue == (head,) else 1
+                scores[cue.issue] = scores.get(cue.issue, 0) + cue.weight * len(cue.cue) * bonus
                 matched.setdefault(cue.issue, []).append(" ".join(cue.cue))
         if not scores:
             return None, []

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors.mentions import MentionIndex
 from parley.actors.resolve import Resolver
-from parley.model import Event, Statement
+from parley.model import Event, Evidence, Statement
 from parley.negotiation.case import TIMEFRAME
 from parley.negotiation.lexicon import Lexicon, forms
 from parley.negotiation.lexicon import load as load_lexicon
@@ -66,6 +66,7 @@ class Draft:
     sentence: int
     trigger: Token
     lemmas: list[str] = field(default_factory=list)
+    requires: list[Draft] = field(default_factory=list)  # its conditions ("only if ...")
 
 
 class StatementReader:
@@ -88,13 +89,54 @@ class StatementReader:
             trigger = _trigger_token(doc, ev)
             if trigger is None:
                 continue
-            for unit in _units(trigger, ev):
-                drafts.extend(self._draft(ev, act, trigger, unit, resolver, sents, drafts))
-        drafts = _merge(drafts)
+            made = [
+                d
+                for unit in _units(trigger, ev)
+                for d in self._draft(ev, act, trigger, unit, resolver, sents, drafts)
+            ]
+            drafts.extend(made)
+            if act in {"OFFER", "ACCEPT"} and made:
+                demands = self._conditions(ev, trigger, resolver, sents, drafts)
+                for d in made:
+                    d.requires.extend(demands)
+                drafts.extend(demands)
+        drafts, kept = _merge(drafts)
         for i, d in enumerate(drafts, 1):
             d.statement.id = f"s{i}"
+        for d in drafts:
+            ids = [kept[id(r)].statement.id for r in d.requires if kept[id(r)] is not d]
+            d.statement.conditional_on = list(dict.fromkeys([*d.statement.conditional_on, *ids]))
         _link_exchanges(drafts, sents, self.lexicon)
         return [d.statement for d in drafts]
+
+    def _conditions(
+        self, ev: Event, trigger: Token, resolver: Resolver, sents: list[Span], earlier: list[Draft]
+    ) -> list[Draft]:
+        """ "Russia would halt its operation if Ukraine wrote neutrality into its constitution and
+        recognized Crimea": the conditions are the offering party's demands of the other."""
+        out: list[Draft] = []
+        holders = [trigger, *[c for c in trigger.children if c.dep_ in {"xcomp", "ccomp", "conj"}]]
+        for clause in (c for h in holders for c in h.children if c.dep_ == "advcl"):
+            marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+            if not marks & {"if", "unless", "provided", "once"}:
+                continue
+            subject = next((x for x in clause.children if x.dep_ in {"nsubj", "nsubjpass"}), None)
+            who = resolver.resolve(subject)
+            if who is None or set(who.codes) & set(_codes(ev.source)):
+                continue
+            start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+            demand = ev.model_copy(
+                update={
+                    "type": "REQUEST",
+                    "target": who.value,
+                    "rule": "request.condition/" + ev.rule.split("/")[-1],
+                    "evidence": Evidence.from_span(clause.doc.text, ev.evidence.sentence, start, end),
+                }
+            )
+            for verb in _verb_conjuncts(clause):
+                unit = [t for t in verb.subtree if t.i == verb.i or t.dep_ != "conj" or t.head.i != verb.i]
+                out.extend(self._draft(demand, "DEMAND", verb, unit, resolver, sents, earlier + out))
+        return out
 
     def _draft(
         self,
@@ -117,7 +159,8 @@ class StatementReader:
         )
         if defer and act in {"OFFER", "ACCEPT", "DEMAND"}:
             act = "DEFER"
-        issue, _cues = self.lexicon.issue_of(words)
+        head = next((t.lemma_.lower() for t in unit if t.pos_ == "VERB"), None)
+        issue, _cues = self.lexicon.issue_of(words, head)
         if act == "DEFER" and issue == "talks_process":
             # what is put off is the issue, not the talks it is put off to
             issue, _cues = self.lexicon.issue_of([w for w in words if not w & {"talk", "meeting"}])
@@ -234,7 +277,7 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
                 for n in items
             ]
         # "wants guarantees from X", "reduce operations near Kyiv": the act itself, without its doer
-        dropped = {"nsubj", "nsubjpass", "advcl", "relcl", "mark", "punct", "ccomp"}
+        dropped = {"nsubj", "nsubjpass", "advcl", "relcl", "mark", "punct", "ccomp", "conj", "cc"}
         frame = {
             c.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "under"
         }  # "Under the plan"
@@ -338,9 +381,11 @@ def _in_place_or_object(token: Token) -> bool:
     return token.dep_ in {"dobj", "pobj", "poss", "conj", "appos"} or node.dep_ in {"dobj", "pobj"}
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
-    """One statement per party, act, issue and object; guarantor lists are joined."""
+def _merge(drafts: list[Draft]) -> tuple[list[Draft], dict[int, Draft]]:
+    """One statement per party, act, issue and object; guarantor lists are joined. Returns the
+    kept drafts and, for every draft, the one it was kept as."""
     out: list[Draft] = []
+    kept: dict[int, Draft] = {}
     for d in drafts:
         s = d.statement
         same = next(
@@ -354,12 +399,14 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         )
         if same is None:
             out.append(d)
+            kept[id(d)] = d
             continue
-        kept = same.statement
-        kept.guarantors = list(dict.fromkeys([*kept.guarantors, *s.guarantors]))
-        if kept.object is None and s.object:
-            kept.object = s.object
-    return out
+        kept[id(d)] = same
+        same.requires.extend(r for r in d.requires if r not in same.requires)
+        same.statement.guarantors = list(dict.fromkeys([*same.statement.guarantors, *s.guarantors]))
+        if same.statement.object is None and s.object:
+            same.statement.object = s.object
+    return out, kept
 
 
 def _same_object(a: str | None, b: str | None, issue: str) -> bool:

@@ -1,0 +1,36 @@
+"""A case across three articles written by us about successive rounds of the 2022 talks."""
+
+from pathlib import Path
+
+from parley import brief
+from parley.report.brief import to_json
+
+ROUNDS = Path(__file__).resolve().parents[2] / "examples" / "ukraine-russia-2022"
+
+
+def test_three_rounds_give_histories_and_a_detected_change():
+    case = brief([ROUNDS])
+    assert len(case.articles) == 3 and set(case.parties) == {"RUS", "UKR"}
+    history = case.matrix["alliance_membership"]
+    assert history["RUS"][0].act == "DEMAND"
+    assert [(s.act, str(s.date)) for s in history["UKR"]] == [
+        ("REJECT", "2022-03-07"),
+        ("OFFER", "2022-03-29"),
+    ]
+    changes = to_json(case)["position_changes"]
+    assert any(
+        c["party"] == "UKR"
+        and c["issue"] == "alliance_membership"
+        and c["before"].startswith("REJECT")
+        and c["after"].startswith("OFFER")
+        for c in changes
+    )
+
+
+def test_histories_are_in_date_order_with_evidence():
+    case = brief([ROUNDS])
+    for by_party in case.matrix.values():
+        for stances in by_party.values():
+            dates = [s.date for s in stances]
+            assert dates == sorted(dates)
+            assert all(s.statement.evidence.exact for s in stances)
