@@ -34,3 +34,15 @@ def test_histories_are_in_date_order_with_evidence():
             dates = [s.date for s in stances]
             assert dates == sorted(dates)
             assert all(s.statement.evidence.exact for s in stances)
+
+
+def test_contradictory_stances_of_one_party_are_flagged(tmp_path):
+    f = tmp_path / "talks-2023-02-01.txt"
+    f.write_text(
+        "Serbia and Kosovo resumed talks in Brussels on Monday.\n\n"
+        "Serbia offered to recognize Kosovo's passports. Later the same day Serbia refused to recognize "
+        "Kosovo's passports, the negotiators said, and the talks ended without a deal.",
+        encoding="utf-8",
+    )
+    out = to_json(brief([f]))
+    assert any(c["text"].startswith("SRB") for c in out["contradictions"]), out["contradictions"]

@@ -54,6 +54,7 @@ class Case:
     guarantor_conflicts: list[str]
     deferred: list[Item]
     unaddressed: list[Item]
+    contradictions: list[Item]
     position_changes: list[Item]
     next_steps: list[Item]
     events: list[tuple[str, Extraction]]  # (article id, extraction) for timelines and trends
@@ -97,6 +98,7 @@ def build(extractions: list[Extraction], lexicon: Lexicon | None = None) -> Case
         conflicts,
         deferred,
         unaddressed,
+        _contradictions(xs),
         changes,
         steps,
         [(x.article.id, x) for x in xs],
@@ -207,6 +209,35 @@ def _unaddressed(xs: list[Extraction], parties: list[str]) -> list[Item]:
 
 def _norm(s: str) -> str:
     return "".join(ch for ch in s.lower() if ch.isalnum())
+
+
+OPPOSITE = {("OFFER", "REJECT"), ("ACCEPT", "REJECT"), ("REJECT", "OFFER"), ("REJECT", "ACCEPT")}
+
+
+def _contradictions(xs: list[Extraction]) -> list[Item]:
+    """One party offering (or accepting) and rejecting the same thing in the same article."""
+    out: list[Item] = []
+    for x in xs:
+        for i, a in enumerate(x.statements):
+            for b in x.statements[i + 1 :]:
+                same_thing = (
+                    not a.object
+                    or not b.object
+                    or _norm(a.object) in _norm(b.object)
+                    or _norm(b.object) in _norm(a.object)
+                )
+                if a.actor == b.actor and a.issue == b.issue and (a.act, b.act) in OPPOSITE and same_thing:
+                    who = "+".join(_codes(a.actor))
+                    out.append(
+                        Item(
+                            f"{who} {a.issue}: {a.act} {a.object or ''} and {b.act} {b.object or ''}",
+                            x.article.id,
+                            x.article.date,
+                            b.evidence,
+                            {"statements": [a.id, b.id]},
+                        )
+                    )
+    return out
 
 
 def _changes_across_articles(matrix: dict[str, dict[str, list[Stance]]]) -> list[Item]:

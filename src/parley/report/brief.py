@@ -75,6 +75,7 @@ def to_json(case: Case) -> dict[str, Any]:
         "guarantor_conflicts": case.guarantor_conflicts,
         "deferred": items(case.deferred),
         "unaddressed": items(case.unaddressed),
+        "contradictions": items(case.contradictions),
         "position_changes": items(case.position_changes),
         "next_steps": items(case.next_steps),
         "trend": _trend(case),
@@ -111,6 +112,7 @@ def render_terminal(case: Case, console: Console | None = None) -> None:
         ("Guarantees", case.guarantees),
         ("Deferred", case.deferred),
         ("Unaddressed", case.unaddressed),
+        ("Contradictory stances", case.contradictions),
         ("Position changes", case.position_changes),
         ("Next steps", case.next_steps),
     ]
@@ -270,6 +272,7 @@ def to_html(case: Case) -> str:
         + flag
         + section("Deferred", case.deferred)
         + section("Unaddressed", case.unaddressed)
+        + section("Contradictory stances", case.contradictions)
         + section("Position changes", case.position_changes)
         + section("Next steps", case.next_steps)
         + "<h2>Timeline of positions</h2>"
