@@ -9,7 +9,7 @@ The public API (the CLI wraps exactly these):
     parley.show("article")                          # a stored Extraction
 """
 
-from parley.api import IngestReport, brief, explain, export, extract, ingest, show
+from parley.api import IngestReport, brief, case, explain, export, extract, ingest, show
 from parley.model import Actor, Article, Event, Evidence, Extraction, InputError, Statement
 
 __version__ = "0.1.0"
@@ -24,6 +24,7 @@ __all__ = [
     "InputError",
     "Statement",
     "brief",
+    "case",
     "explain",
     "export",
     "extract",

@@ -13,6 +13,7 @@ from parley.export import FORMATS
 from parley.model import Extraction, InputError
 from parley.negotiation.case import Case
 from parley.negotiation.case import build as build_case
+from parley.negotiation.grouping import apply_overrides, auto_cases
 from parley.store import Store
 
 
@@ -90,12 +91,34 @@ def explain(doc: str | Path, *, db: str | None = None, date: dt.date | None = No
     return show(str(doc), db=db)
 
 
-def brief(paths: Iterable[str | Path], *, date: dt.date | None = None) -> Case:
-    """The state of the negotiation that the articles in `paths` describe (one case)."""
+def brief(paths: Iterable[str | Path], *, date: dt.date | None = None, db: str | None = None) -> Case:
+    """The state of a negotiation: from the articles in `paths`, or, when the one argument is no
+    file but a case id, from that case's stored articles (see `case`)."""
+    paths = list(paths)
+    if len(paths) == 1 and not Path(paths[0]).exists():
+        members = case(db=db).get(str(paths[0]))
+        if members is None:
+            raise ValueError(f"{paths[0]}: neither a file nor a case id (see `parley case list`)")
+        with Store.open(db) as store:
+            stored = [x for a in members if (x := store.get(a)) is not None]
+        return build_case(stored)
     good = [x for x in pipeline.extract(paths, date=date) if isinstance(x, Extraction)]
     if not good:
         raise ValueError("no readable article in the input")
     return build_case(good)
+
+
+def case(
+    *, db: str | None = None, add: tuple[str, str] | None = None, remove: tuple[str, str] | None = None
+) -> dict[str, list[str]]:
+    """The stored articles grouped into negotiations (by parties and time), with an analyst's
+    overrides; `add`/`remove` = (case id, article id) records one first."""
+    with Store.open(db) as store:
+        if add is not None:
+            store.set_case_member(*add, "added")
+        if remove is not None:
+            store.set_case_member(*remove, "removed")
+        return apply_overrides(auto_cases(store.iter_extractions()), store.case_overrides())
 
 
 def export(stream: IO[str], *, db: str | None = None, format: str = "jsonl") -> int:

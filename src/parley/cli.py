@@ -175,13 +175,15 @@ def brief(
         Path | None, typer.Option("--output", "-o", help="write here instead of stdout")
     ] = None,
     date: DateOption = None,
+    db: DbOption = None,
 ) -> None:
-    """The state of a negotiation from its articles: positions, guarantees, deferred and open
-    issues, position changes, next steps; every line with its evidence."""
+    """The state of a negotiation from its articles (files, or a case id from `parley case list`):
+    positions, guarantees, deferred and open issues, position changes, next steps; every line with
+    its evidence."""
     if format not in {"terminal", "json", "html"}:
         raise typer.BadParameter("brief formats: terminal, json, html")
     try:
-        case = api.brief(paths, date=date.date() if date else None)
+        case = api.brief(paths, date=date.date() if date else None, db=db)
     except ValueError as exc:
         err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(1) from None
@@ -205,6 +207,45 @@ def export(
         raise typer.BadParameter("export formats: jsonl, json, csv")
     with _output(output) as stream:
         api.export(stream, db=db, format=format)
+
+
+case_app = typer.Typer(
+    help="Negotiations (cases): stored articles grouped by parties and time.", no_args_is_help=True
+)
+app.add_typer(case_app, name="case")
+
+
+def _print_cases(cases: dict[str, list[str]]) -> None:
+    table = Table("case", "articles")
+    for case_id, members in sorted(cases.items()):
+        table.add_row(case_id, Text(", ".join(members)))
+    Console().print(table)
+
+
+@case_app.command("list")
+def case_list(db: DbOption = None) -> None:
+    """Every case and its articles (automatic grouping plus your overrides)."""
+    _print_cases(api.case(db=db))
+
+
+@case_app.command("add")
+def case_add(case_id: str, article_id: str, db: DbOption = None) -> None:
+    """Put a stored article into a case (a new case id creates the case)."""
+    try:
+        _print_cases(api.case(db=db, add=(case_id, article_id)))
+    except KeyError:
+        err.print(f"[red]error[/red]: no article {escape(repr(article_id))} in the database", soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+@case_app.command("remove")
+def case_remove(case_id: str, article_id: str, db: DbOption = None) -> None:
+    """Take a stored article out of a case; the automatic grouping will not put it back."""
+    try:
+        _print_cases(api.case(db=db, remove=(case_id, article_id)))
+    except KeyError:
+        err.print(f"[red]error[/red]: no article {escape(repr(article_id))} in the database", soft_wrap=True)
+        raise typer.Exit(1) from None
 
 
 actors_app = typer.Typer(help="The actor dictionary: list, add and check entries.", no_args_is_help=True)

@@ -5,11 +5,13 @@ from pathlib import Path
 from parley import brief
 from parley.report.brief import to_json
 
-ROUNDS = Path(__file__).resolve().parents[2] / "examples" / "ukraine-russia-2022"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+# two earlier rounds in their folder, and the Istanbul round of 29 March 2022
+ROUNDS = [EXAMPLES / "ukraine-russia-2022", EXAMPLES / "istanbul-round-2022-03-29.txt"]
 
 
 def test_three_rounds_give_histories_and_a_detected_change():
-    case = brief([ROUNDS])
+    case = brief(ROUNDS)
     assert len(case.articles) == 3 and set(case.parties) == {"RUS", "UKR"}
     history = case.matrix["alliance_membership"]
     assert history["RUS"][0].act == "DEMAND"
@@ -28,7 +30,7 @@ def test_three_rounds_give_histories_and_a_detected_change():
 
 
 def test_histories_are_in_date_order_with_evidence():
-    case = brief([ROUNDS])
+    case = brief(ROUNDS)
     for by_party in case.matrix.values():
         for stances in by_party.values():
             dates = [s.date for s in stances]

@@ -14,7 +14,7 @@ from parley.model import Extraction
 from parley.store import rows
 from parley.store.engine import WRITE_OPTION, make_engine, resolve_url
 from parley.store.migrate import upgrade_to_head
-from parley.store.schema import CHILD_TABLES, actors, articles, events, statements
+from parley.store.schema import CHILD_TABLES, actors, articles, case_members, events, statements
 
 SaveResult = Literal["new", "updated", "unchanged", "duplicate"]
 
@@ -135,6 +135,30 @@ class Store:
             if len(batch) < batch_size:
                 return
             last = batch[-1].article.id
+
+    # -- analysts' case membership ----------------------------------------------------------------
+
+    def set_case_member(self, case_id: str, article_id: str, status: Literal["added", "removed"]) -> None:
+        """Record that an analyst put an article into a case, or took it out."""
+        with self._writer.begin() as conn:
+            if conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is None:
+                raise KeyError(article_id)
+            conn.execute(
+                delete(case_members).where(
+                    (case_members.c.case_id == case_id) & (case_members.c.article_id == article_id)
+                )
+            )
+            conn.execute(insert(case_members).values(case_id=case_id, article_id=article_id, status=status))
+
+    def case_overrides(self) -> list[tuple[str, str, str]]:
+        """(case id, article id, added|removed), as analysts set them."""
+        with self.engine.connect() as conn:
+            rows_ = conn.execute(
+                select(case_members.c.case_id, case_members.c.article_id, case_members.c.status).order_by(
+                    case_members.c.case_id, case_members.c.article_id
+                )
+            )
+            return [(r[0], r[1], r[2]) for r in rows_]
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:

@@ -137,3 +137,13 @@ statements = Table(
 # Machine output of one article. Analyst corrections (a later feature) will get tables of their own,
 # keyed on the article and never written by Store.save, so re-extracting cannot lose them.
 CHILD_TABLES: tuple[Table, ...] = (actors, events, statements)
+
+# An analyst's grouping of articles into negotiations: overrides of the automatic grouping by
+# parties and time. Never written by Store.save, so re-extraction keeps them.
+case_members = Table(
+    "case_members",
+    metadata,
+    Column("case_id", Text, primary_key=True),
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("status", String(16), nullable=False),  # added | removed
+)
