@@ -9,31 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # A participant: one root code, a list of codes (compound actor), or None (unknown / generic).
 Codes = str | list[str] | None
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 PloverType = Literal[
     "AGREE",
     "CONSULT",
@@ -52,6 +34,7 @@ PloverType = Literal[
     "COERCE",
     "ASSAULT",
 ]
+PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 Aux = Literal["future", "hypothetical", "negation", "historical"]
 Act = Literal["DEMAND", "OFFER", "ACCEPT", "REJECT", "DEFER"]
 ActorKind = Literal["state", "organization", "group", "person", "collective"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -79,28 +80,26 @@ def actors_stage(state: ArticleState) -> None:
     state.actors = list(seen.values())
 
 
-_CODER: EventCoder | None = None
+@lru_cache(maxsize=1)
+def _coder() -> EventCoder:
+    return EventCoder()
+
+
+@lru_cache(maxsize=1)
+def _statement_reader() -> StatementReader:
+    return StatementReader()
 
 
 @stage("events")
 def events_stage(state: ArticleState) -> None:
-    global _CODER
-    if _CODER is None:
-        _CODER = EventCoder()
     assert state.resolver is not None, "the actors stage runs before the events stage"
-    state.events = _CODER.code(state.doc, state.resolver, state.article.date)
-
-
-_STATEMENTS: StatementReader | None = None
+    state.events = _coder().code(state.doc, state.resolver, state.article.date)
 
 
 @stage("negotiation")
 def negotiation_stage(state: ArticleState) -> None:
-    global _STATEMENTS
-    if _STATEMENTS is None:
-        _STATEMENTS = StatementReader()
     assert state.resolver is not None, "the actors stage runs before the negotiation stage"
-    state.statements = _STATEMENTS.read(state.doc, state.events, state.resolver)
+    state.statements = _statement_reader().read(state.doc, state.events, state.resolver)
 
 
 DEFAULT_STAGES: tuple[str, ...] = ("actors", "events", "negotiation")
