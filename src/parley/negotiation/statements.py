@@ -249,6 +249,10 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
     not to host foreign bases or develop nuclear weapons" is three units."""
     comps = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
     comps += [x for a in trigger.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp"]
+    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in trigger.children):
+        # "proposed a halt to hostilities to pave the way ...": the object is what is proposed,
+        # the infinitive only says what for
+        comps = [c for c in comps if c.dep_ == "ccomp"]
     heads: list[Token] = []
     for c in comps:
         heads.extend(_verb_conjuncts(c))
@@ -277,7 +281,7 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
                 for n in items
             ]
         # "wants guarantees from X", "reduce operations near Kyiv": the act itself, without its doer
-        dropped = {"nsubj", "nsubjpass", "advcl", "relcl", "mark", "punct", "ccomp", "conj", "cc"}
+        dropped = {"nsubj", "advcl", "relcl", "mark", "punct", "ccomp", "conj", "cc", "agent"}
         frame = {
             c.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "under"
         }  # "Under the plan"
