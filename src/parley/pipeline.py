@@ -114,13 +114,29 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 
 def extract_articles(
-    articles: Iterable[Article], stages: Sequence[str] = DEFAULT_STAGES, batch_size: int = nlp.BATCH_SIZE
+    articles: Iterable[Article],
+    stages: Sequence[str] = DEFAULT_STAGES,
+    batch_size: int = nlp.BATCH_SIZE,
+    on_error: Callable[[InputError], None] | None = None,
 ) -> Iterator[Extraction]:
-    """Run the stages over articles, parsing them in batches."""
+    """Run the stages over articles, parsing them in batches. A stage that fails on one article
+    is reported through `on_error` (or raised, without one); the article keeps what the stages
+    before it found, and the batch goes on."""
     for doc, article in nlp.parse_with(((a.text, a) for a in articles), batch_size=batch_size):
         state = ArticleState(article=article, doc=doc)
         for name in stages:
-            STAGES[name](state)
+            try:
+                STAGES[name](state)
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(
+                    InputError(
+                        origin=article.origin or article.id,
+                        message=f"the {name} stage failed on this article: {exc!r}"[:300],
+                    )
+                )
+                break
         yield state.extraction()
 
 
@@ -137,7 +153,7 @@ def extract(
             else:
                 yield item
 
-    for extraction in extract_articles(articles(), stages):
+    for extraction in extract_articles(articles(), stages, on_error=errors.append):
         while errors:
             yield errors.pop(0)
         yield extraction

@@ -70,3 +70,27 @@ def test_error_line_keeps_brackets_in_file_name(cli, tmp_path, write_text) -> No
     result = cli("extract", path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"error: {path}: empty file"]
+
+
+def test_a_stage_that_fails_on_one_article_is_reported_and_the_batch_goes_on(
+    cli, tmp_path, monkeypatch
+) -> None:
+    from parley import pipeline
+
+    good = tmp_path / "a-good.txt"
+    good.write_text("Chile praised Peru for the border accord.", encoding="utf-8")
+    bad = tmp_path / "b-bad.txt"
+    bad.write_text("Kenya urged Somalia to reopen the border.", encoding="utf-8")
+    real = pipeline.STAGES["events"]
+
+    def flaky(state):
+        if state.article.id == "b-bad":
+            raise RuntimeError("boom")
+        real(state)
+
+    monkeypatch.setitem(pipeline.STAGES, "events", flaky)
+    result = cli("extract", good, bad, "--format", "jsonl")
+    assert result.exit_code == 1
+    assert "b-bad.txt: the events stage failed on this article" in result.stderr
+    ids = [line.split('"doc_id": "')[1].split('"')[0] for line in result.stdout.splitlines()]
+    assert ids == ["a-good", "b-bad"]

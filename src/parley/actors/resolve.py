@@ -58,6 +58,26 @@ OF_HEADS = {
 }
 
 
+# Documents and proposals that speak for whoever put them forward.
+AUTHORED = {
+    "plan",
+    "proposal",
+    "statement",
+    "declaration",
+    "letter",
+    "resolution",
+    "initiative",
+    "offer",
+    "draft",
+    "document",
+    "communique",
+    "roadmap",
+    "paper",
+    "memorandum",
+    "note",
+}
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """Who an argument names: one or more root codes, with the sector when it is known."""
@@ -146,6 +166,14 @@ class Resolver:
                     ref = self._one(pobj)
                     if ref is not None:
                         return ActorRef(ref.codes, self._sector(token) or ref.sector, "actor.of")
+        if token.lemma_.lower() in AUTHORED:
+            # "the plan laid out by Mr. Putin called for ...": a document speaks for its author
+            for clause in (c for c in token.children if c.dep_ in {"acl", "relcl"}):
+                for agent in (a for a in clause.children if a.dep_ == "agent"):
+                    for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                        ref = self._one(pobj)
+                        if ref is not None:
+                            return ActorRef(ref.codes, ref.sector, "actor.author")
         return None
 
     def _from_mention(self, m: Mention, token: Token) -> ActorRef | None:

@@ -36,6 +36,19 @@ ACT_OF_PATTERN = {
     "retreat": "OFFER",
     "reject": "REJECT",
 }
+# Nouns that name a position, with the act they state when an owner is named on them.
+POSITION_NOUNS = {
+    "demand": "DEMAND",
+    "insistence": "DEMAND",
+    "request": "DEMAND",
+    "ultimatum": "DEMAND",
+    "offer": "OFFER",
+    "proposal": "OFFER",
+    "pledge": "OFFER",
+    "promise": "OFFER",
+    "refusal": "REJECT",
+    "rejection": "REJECT",
+}
 ACCEPTING_LEMMAS = {"accept", "agree", "approve", "endorse", "sign", "welcome"}
 ANAPHORIC = {
     "issue",
@@ -100,6 +113,7 @@ class StatementReader:
                 for d in made:
                     d.requires.extend(demands)
                 drafts.extend(demands)
+        drafts.extend(self._noun_positions(doc, resolver, sents, drafts))
         drafts, kept = _merge(drafts)
         for i, d in enumerate(drafts, 1):
             d.statement.id = f"s{i}"
@@ -108,6 +122,58 @@ class StatementReader:
             d.statement.conditional_on = list(dict.fromkeys([*d.statement.conditional_on, *ids]))
         _link_exchanges(drafts, sents, self.lexicon)
         return [d.statement for d in drafts]
+
+    def _noun_positions(
+        self, doc: Doc, resolver: Resolver, sents: list[Span], earlier: list[Draft]
+    ) -> list[Draft]:
+        """Positions named by a noun with their owner: "a Trump demand that the nation pay more",
+        "Iran's insistence that it keep enrichment", "Russia's offer of talks"."""
+        out: list[Draft] = []
+        for s_index, sent in enumerate(sents):
+            for noun in sent:
+                act = POSITION_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+                if act is None:
+                    continue
+                owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.i < noun.i]
+                owner = next((r for r in (resolver.resolve(c) for c in owners) if r is not None), None)
+                if owner is None:
+                    continue
+                clauses = [
+                    c
+                    for c in noun.children
+                    if c.dep_ in {"acl", "ccomp", "relcl"}
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ]
+                clauses += [
+                    p
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ in {"for", "of", "to"}
+                    for p in c.children
+                    if p.dep_ in {"pobj", "pcomp"}
+                ]
+                if not clauses:
+                    continue
+                content = clauses[0]
+                subject = next((x for x in content.children if x.dep_ in {"nsubj", "nsubjpass"}), None)
+                named = resolver.resolve(subject) if subject is not None else None
+                others = [c for c in resolver.parties if c not in owner.codes]
+                target: str | list[str] | None = None
+                if named is not None and named.codes != owner.codes:
+                    target = named.value
+                elif len(resolver.parties) == 2 and len(others) == 1:
+                    target = others[0]
+                tokens = [t for t in noun.subtree if not t.is_space]
+                start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+                ev = Event(
+                    source=owner.value,
+                    target=target,
+                    type="REQUEST",
+                    evidence=Evidence.from_span(doc.text, s_index, start, end),
+                    rule=f"noun.{noun.lemma_.lower()}/{owner.rule}",
+                    trigger=noun.text,
+                )
+                out.extend(self._draft(ev, act, noun, list(content.subtree), resolver, sents, earlier + out))
+        return out
 
     def _conditions(
         self, ev: Event, trigger: Token, resolver: Resolver, sents: list[Span], earlier: list[Draft]
