@@ -483,8 +483,11 @@ class EventCoder:
             subj = token.head
         if subj is None:
             return speakers.get(token.i) if token.i in speakers else None
-        if subj.pos_ == "PRON" and token.i in speakers and subj.lower_ not in {"he", "she"}:
-            return speakers[token.i]
+        if subj.pos_ == "PRON" and token.i in speakers:
+            speaker = speakers[token.i]
+            # "Poroshenko said he is prepared": he is the speaker; "Kyiv said he ..." is someone else
+            if subj.lower_ not in {"he", "she"} or speaker.person is not None:
+                return speaker
         ref = resolver.resolve(subj)
         if ref is None and subj.pos_ == "PRON" and token.i in speakers:
             return speakers[token.i]

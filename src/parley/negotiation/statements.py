@@ -348,9 +348,12 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
             ]
         # "wants guarantees from X", "reduce operations near Kyiv": the act itself, without its doer
         dropped = {"nsubj", "advcl", "relcl", "mark", "punct", "ccomp", "conj", "cc", "agent"}
+        # "Under the plan", "despite the cease-fire deal", "Aside from the cease-fire": frames, not content
         frame = {
-            c.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "under"
-        }  # "Under the plan"
+            c.i
+            for c in trigger.children
+            if c.dep_ in {"prep", "advmod"} and c.lower_ in {"under", "despite", "aside", "besides", "apart"}
+        }
         return [
             [
                 t
