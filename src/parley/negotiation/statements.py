@@ -102,6 +102,12 @@ class StatementReader:
             trigger = _trigger_token(doc, ev)
             if trigger is None:
                 continue
+            if (
+                act == "OFFER"
+                and trigger.lemma_.lower() in ACCEPTING_LEMMAS
+                and not _complement_verbs(trigger)
+            ):
+                act = "ACCEPT"  # "agreed to a temporary cease-fire": agreeing to a thing on the table
             made = [
                 d
                 for unit in _units(trigger, ev)
@@ -294,6 +300,8 @@ def _act_of(ev: Event) -> str | None:
         return "OFFER"  # "would not rule out talks"
     if ev.type == "THREATEN":
         return None
+    if name.endswith("+promise") and ev.type == "AGREE":
+        return "OFFER"  # "will hold talks", "will support": a promised act of cooperation
     for prefix in (base, base.split(".")[0]):
         if prefix in ACT_OF_PATTERN:
             act = ACT_OF_PATTERN[prefix]
@@ -301,6 +309,10 @@ def _act_of(ev: Event) -> str | None:
                 return None  # a withdrawal that happened is an event, not a stated position
             return act
     return None
+
+
+def _complement_verbs(trigger: Token) -> list[Token]:
+    return [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
 
 
 def _trigger_token(doc: Doc, ev: Event) -> Token | None:
