@@ -188,6 +188,10 @@ class StatementReader:
         recognized Crimea": the conditions are the offering party's demands of the other."""
         out: list[Draft] = []
         holders = [trigger, *[c for c in trigger.children if c.dep_ in {"xcomp", "ccomp", "conj"}]]
+        if trigger.dep_ == "ccomp":
+            # "said the U.S. would not rule out talks, but would only consider such a move if ...":
+            # the condition hangs on a verb coordinated with the report
+            holders += [c for c in trigger.head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         for clause in (c for h in holders for c in h.children if c.dep_ == "advcl"):
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
             if not marks & {"if", "unless", "provided", "once"}:
