@@ -97,6 +97,12 @@ class StatementReader:
         drafts: list[Draft] = []
         for ev in events:
             act = _act_of(ev)
+            if ev.type == "THREATEN" and ev.source is not None:
+                # "threatened to crush them if they don't fall back": the condition is a demand
+                trigger = _trigger_token(doc, ev)
+                if trigger is not None:
+                    drafts.extend(self._conditions(ev, trigger, resolver, sents, drafts))
+                continue
             if act is None or ev.source is None:
                 continue
             trigger = _trigger_token(doc, ev)
