@@ -262,7 +262,7 @@ class EventCoder:
         elif ev_type in MATERIAL_CONFLICT | {"PROTEST"} and aux == "future":
             # "they would boycott all contact with X": announcing a hostile act is a threat
             ev_type, cameo, rule = "THREATEN", "13", rule + "+threat"
-        elif ev_type in PROMISED_COOPERATION and aux == "future":
+        elif ev_type in PROMISED_COOPERATION and aux in {"future", "hypothetical"}:
             # "Portugal will support Turkey", "X will visit Y": a promise to cooperate (PLOVER AGREE)
             cameo = self.patterns.refinements.get(("commit", ev_type), "030")
             ev_type, rule = "AGREE", rule + "+promise"
@@ -407,6 +407,8 @@ class EventCoder:
         """An event noun whose doer is named on it: "Palestinian riots against Israeli policies",
         "the US sanctions on Iran". The doer is its possessor or national modifier; the target
         comes from its own phrases (against, on, into, of)."""
+        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"}:
+            return None  # "negotiations on an Israeli troop pullback": a topic, not an event
         doers = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < noun.i]
         source = next((r for r in (resolver.resolve(c) for c in doers) if r is not None), None)
         if source is None:
