@@ -241,7 +241,15 @@ class StatementReader:
         )
         if defer and act in {"OFFER", "ACCEPT", "DEMAND"}:
             act = "DEFER"
-        head = next((t.lemma_.lower() for t in unit if t.pos_ == "VERB"), None)
+        # the content's own head: its verb, else its noun ("the withdrawal of U.S. troops")
+        ids = {t.i for t in unit}
+        root = next((t for t in unit if t.head.i not in ids or t.head.i == t.i), None)
+        head = next(
+            (t.lemma_.lower() for t in unit if t.pos_ == "VERB"), root.lemma_.lower() if root else None
+        )
+        refers_back = any(
+            t.lemma_.lower() in ANAPHORIC and t.pos_ in {"NOUN", "PRON"} and t.dep_ != "mark" for t in unit
+        )
         issue, _cues = self.lexicon.issue_of(words, head)
         if act == "DEFER" and issue == "talks_process":
             # what is put off is the issue, not the talks it is put off to
@@ -251,11 +259,11 @@ class StatementReader:
         obj = _object(unit, resolver.index, ev)
         if issue is None and ev.mode in self.mode_issue:
             issue = self.mode_issue[ev.mode]
-        if (issue is None or act == "DEFER") and earlier and set(lemmas) & ANAPHORIC:
+        if (issue is None or act == "DEFER") and earlier and refers_back:
             # "offered to resolve the issue over 15-year talks": the issue just spoken of
             prev = earlier[-1].statement
             issue = issue or prev.issue
-            if set(lemmas) & ANAPHORIC and prev.object and prev.issue == issue:
+            if refers_back and prev.object and prev.issue == issue:
                 obj = prev.object
         if issue is None:
             return []
