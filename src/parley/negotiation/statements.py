@@ -49,6 +49,8 @@ POSITION_NOUNS = {
     "refusal": "REJECT",
     "rejection": "REJECT",
 }
+# Cues that name a deal without saying anything about its terms.
+GENERIC_DEAL = {"deal", "agreement", "peace deal"}
 ACCEPTING_LEMMAS = {"accept", "agree", "approve", "endorse", "sign", "welcome"}
 ANAPHORIC = {
     "issue",
@@ -250,7 +252,9 @@ class StatementReader:
         refers_back = any(
             t.lemma_.lower() in ANAPHORIC and t.pos_ in {"NOUN", "PRON"} and t.dep_ != "mark" for t in unit
         )
-        issue, _cues = self.lexicon.issue_of(words, head)
+        issue, cues = self.lexicon.issue_of(words, head)
+        if issue == "talks_process" and set(cues) <= GENERIC_DEAL and act != "DEFER":
+            return []  # "eager to seal a deal", "wants to make a deal": no term is stated
         if act == "DEFER" and issue == "talks_process":
             # what is put off is the issue, not the talks it is put off to
             issue, _cues = self.lexicon.issue_of([w for w in words if not w & {"talk", "meeting"}])
