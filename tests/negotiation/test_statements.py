@@ -49,3 +49,13 @@ def test_no_statements_in_an_article_that_is_not_about_a_negotiation():
         "the year, the governor said, and Ankara urged banks to lend less."
     )
     assert statements(text) == []
+
+
+def test_a_truce_named_with_its_makers_is_accepted_by_each():
+    text = (
+        "Fighting eased in the north on Friday.\n\n"
+        "A 72-hour truce brokered by Egypt and Qatar took effect at dawn, and negotiators said talks on a "
+        "longer ceasefire and a prisoner exchange would follow in Cairo."
+    )
+    got = {(s.actor if isinstance(s.actor, str) else tuple(s.actor), s.act, s.issue) for s in statements(text)}
+    assert (("EGY", "QAT"), "ACCEPT", "ceasefire") in got

@@ -49,6 +49,9 @@ POSITION_NOUNS = {
     "refusal": "REJECT",
     "rejection": "REJECT",
 }
+# A truce named with its makers ("a cease-fire brokered by X and Y") is accepted by each of them.
+TRUCE_NOUNS = {"ceasefire", "cease-fire", "truce", "fire", "armistice"}
+MAKING_VERBS = {"broker", "reach", "agree", "sign", "negotiate", "strike", "forge", "announce", "declare"}
 # Cues that name a deal without saying anything about its terms.
 GENERIC_DEAL = {"deal", "agreement", "peace deal"}
 ACCEPTING_LEMMAS = {"accept", "agree", "approve", "endorse", "sign", "welcome"}
@@ -128,6 +131,7 @@ class StatementReader:
                     d.requires.extend(demands)
                 drafts.extend(demands)
         drafts.extend(self._noun_positions(doc, resolver, sents, drafts))
+        drafts.extend(self._agreed_truces(doc, resolver, sents, drafts))
         drafts, kept = _merge(drafts)
         for i, d in enumerate(drafts, 1):
             d.statement.id = f"s{i}"
@@ -187,6 +191,48 @@ class StatementReader:
                     trigger=noun.text,
                 )
                 out.extend(self._draft(ev, act, noun, list(content.subtree), resolver, sents, earlier + out))
+        return out
+
+    def _agreed_truces(
+        self, doc: Doc, resolver: Resolver, sents: list[Span], earlier: list[Draft]
+    ) -> list[Draft]:
+        """A ceasefire named with the parties who made it: "a 120-hour cease-fire brokered by
+        Turkey and the U.S.", "a truce between Israel and Hamas": each of them accepts it."""
+        out: list[Draft] = []
+        for s_index, sent in enumerate(sents):
+            for noun in sent:
+                if noun.lemma_.lower() not in TRUCE_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                makers = [
+                    p
+                    for c in noun.children
+                    if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS
+                    for a in c.children
+                    if a.dep_ == "agent"
+                    for p in a.children
+                    if p.dep_ == "pobj"
+                ]
+                makers += [
+                    p
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ == "between"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                refs = [r for r in (resolver.resolve(m) for m in makers) if r is not None]
+                codes = list(dict.fromkeys(c for r in refs for c in r.codes))
+                if len(codes) < 2:
+                    continue
+                tokens = [t for t in noun.subtree if not t.is_space]
+                start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+                ev = Event(
+                    source=codes,
+                    type="AGREE",
+                    trigger=noun.text,
+                    rule="noun.truce/actor.makers",
+                    evidence=Evidence.from_span(doc.text, s_index, start, end),
+                )
+                out.extend(self._draft(ev, "ACCEPT", noun, tokens, resolver, sents, earlier + out))
         return out
 
     def _conditions(
