@@ -57,5 +57,7 @@ def test_a_truce_named_with_its_makers_is_accepted_by_each():
         "A 72-hour truce brokered by Egypt and Qatar took effect at dawn, and negotiators said talks on a "
         "longer ceasefire and a prisoner exchange would follow in Cairo."
     )
-    got = {(s.actor if isinstance(s.actor, str) else tuple(s.actor), s.act, s.issue) for s in statements(text)}
+    got = {
+        (s.actor if isinstance(s.actor, str) else tuple(s.actor), s.act, s.issue) for s in statements(text)
+    }
     assert (("EGY", "QAT"), "ACCEPT", "ceasefire") in got
