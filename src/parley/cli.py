@@ -228,24 +228,24 @@ def case_list(db: DbOption = None) -> None:
     _print_cases(api.case(db=db))
 
 
-@case_app.command("add")
-def case_add(case_id: str, article_id: str, db: DbOption = None) -> None:
-    """Put a stored article into a case (a new case id creates the case)."""
+def _change_case(change: str, case_id: str, article_id: str, db: str | None) -> None:
     try:
-        _print_cases(api.case(db=db, add=(case_id, article_id)))
+        _print_cases(api.case(db=db, **{change: (case_id, article_id)}))
     except KeyError:
         err.print(f"[red]error[/red]: no article {escape(repr(article_id))} in the database", soft_wrap=True)
         raise typer.Exit(1) from None
+
+
+@case_app.command("add")
+def case_add(case_id: str, article_id: str, db: DbOption = None) -> None:
+    """Put a stored article into a case (a new case id creates the case)."""
+    _change_case("add", case_id, article_id, db)
 
 
 @case_app.command("remove")
 def case_remove(case_id: str, article_id: str, db: DbOption = None) -> None:
     """Take a stored article out of a case; the automatic grouping will not put it back."""
-    try:
-        _print_cases(api.case(db=db, remove=(case_id, article_id)))
-    except KeyError:
-        err.print(f"[red]error[/red]: no article {escape(repr(article_id))} in the database", soft_wrap=True)
-        raise typer.Exit(1) from None
+    _change_case("remove", case_id, article_id, db)
 
 
 actors_app = typer.Typer(help="The actor dictionary: list, add and check entries.", no_args_is_help=True)
