@@ -1,0 +1,49 @@
+"""The bargaining models, registered by name. Every model is a function
+
+    forecast(scenario: Scenario, *, <keyword-only parameters with defaults>) -> Forecast
+
+in a module of this package, registered with `@register("name")`. Importing this package
+imports every model module, so `MODELS` lists them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+
+import numpy as np
+
+from parley.forecast.result import Forecast
+from parley.forecast.scenario import Scenario
+
+Model = Callable[..., Forecast]
+MODELS: dict[str, Model] = {}
+
+
+def register(name: str, *, batch: Callable[..., np.ndarray] | None = None) -> Callable[[Model], Model]:
+    """Register a model. `batch`, for models that treat each continuous issue on its own, runs
+    many draws at once for the Monte Carlo: batch(capability[B, n], position[B, n],
+    salience[B, n], **params) -> outcome[B], with the same keyword parameters as the model."""
+
+    def add(fn: Model) -> Model:
+        if name in MODELS:
+            raise ValueError(f"model {name!r} registered twice")
+        fn.model_name = name  # type: ignore[attr-defined]
+        fn.batch = batch  # type: ignore[attr-defined]
+        MODELS[name] = fn
+        return fn
+
+    return add
+
+
+def get(name: str) -> Model:
+    if name not in MODELS:
+        raise KeyError(f"unknown model {name!r}; known: {', '.join(sorted(MODELS))}")
+    return MODELS[name]
+
+
+for _info in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_info.name}")
+
+__all__ = ["MODELS", "Forecast", "Model", "Scenario", "get", "register"]
