@@ -74,7 +74,9 @@ def from_data(data: dict[str, Any], *, source: str = "<data>") -> Scenario:
         for issue_id, option in when.items():
             issue = by_id.get(issue_id)
             if issue is None or issue.kind != "categorical" or option not in issue.options:
-                raise ScenarioError(f"{where}.when: {issue_id}={option!r} is no option of a categorical issue")
+                raise ScenarioError(
+                    f"{where}.when: {issue_id}={option!r} is no option of a categorical issue"
+                )
         links.append(Link(actor=d["actor"], when=dict(when), value=_number(d["value"], f"{where}.value")))
     return Scenario(
         name=str(data.get("name") or Path(source).stem),

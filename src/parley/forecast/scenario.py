@@ -138,7 +138,9 @@ class Scenario:
             if missing:
                 raise ScenarioError(f"{self.source or self.name}: actor {a.id} has no position on {missing}")
         cap = np.array([a.capability.value for a in self.actors], dtype=float)
-        pos = np.array([[_point(a.positions[i.id].position) for i in issues] for a in self.actors], dtype=float)
+        pos = np.array(
+            [[_point(a.positions[i.id].position) for i in issues] for a in self.actors], dtype=float
+        )
         sal = np.array([[a.positions[i.id].salience.value for i in issues] for a in self.actors], dtype=float)
         return [a.id for a in self.actors], [i.id for i in issues], cap, pos, sal
 
