@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from parley import forecast as models
 from parley import pipeline
 from parley.export import FORMATS
+from parley.forecast.draft import draft
+from parley.forecast.montecarlo import Simulation, simulate
 from parley.model import Extraction, InputError
 from parley.negotiation.case import Case
 from parley.negotiation.case import build as build_case
@@ -125,3 +128,38 @@ def export(stream: IO[str], *, db: str | None = None, format: str = "jsonl") -> 
     """Write every stored article in `format`; return the number of articles."""
     with Store.open(db) as store:
         return FORMATS[format](store.iter_extractions(), stream)
+
+
+def scenario_init(
+    paths: Iterable[str | Path], *, date: dt.date | None = None, db: str | None = None
+) -> models.Scenario:
+    """A draft scenario from a negotiation (files, or a case id, as for `brief`): parties,
+    issues, stances as positions, salience from attention; every value marked draft and traced
+    to its evidence."""
+    return draft(brief(paths, date=date, db=db))
+
+
+def scenario_check(path: str | Path) -> models.Scenario:
+    """Read and validate a scenario file; ScenarioError says what is wrong and where."""
+    return models.load(path)
+
+
+def forecast(
+    scenario: str | Path | models.Scenario,
+    *,
+    model: str = "bdm",
+    rounds: int | None = None,
+    draws: int = 0,
+    seed: int = 0,
+    params: dict[str, object] | None = None,
+) -> tuple[models.Scenario, models.Forecast, Simulation | None]:
+    """Run one model on a scenario (a file or a Scenario); with `draws`, also the Monte Carlo
+    over the scenario's ranges. `rounds` is the model's number of rounds (or turns)."""
+    s = scenario if isinstance(scenario, models.Scenario) else models.load(scenario)
+    fn = models.get(model)
+    kwargs = dict(params or {})
+    if rounds is not None:
+        kwargs[models.rounds_parameter(fn)] = rounds
+    result = fn(s, **kwargs)
+    sim = simulate(s, model, draws=draws, seed=seed, **kwargs) if draws else None
+    return s, result, sim

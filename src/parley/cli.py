@@ -28,11 +28,15 @@ from rich.text import Text
 from parley import api
 from parley.actors import manage
 from parley.export import FORMATS
+from parley.forecast import ScenarioError, to_yaml
 from parley.model import Extraction, InputError
 from parley.report.brief import dumps_json as brief_json
 from parley.report.brief import render_terminal as render_brief
 from parley.report.brief import to_html as brief_html
 from parley.report.explain import show as render_explain
+from parley.report.forecast import render_terminal as render_forecast
+from parley.report.forecast import svg as forecast_svg
+from parley.report.forecast import to_json as forecast_json
 from parley.report.show import show as render_show
 
 app = typer.Typer(
@@ -311,6 +315,105 @@ def actors_check(
     err.print(f"{len(problems)} problems")
     if problems:
         raise typer.Exit(1)
+
+
+scenario_app = typer.Typer(
+    help="Bargaining scenarios: draft one from a case, check one.", no_args_is_help=True
+)
+app.add_typer(scenario_app, name="scenario")
+
+
+@scenario_app.command("init")
+def scenario_init(
+    paths: Annotated[list[Path], typer.Argument(help="a case id (see `parley case list`) or article files")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="write the YAML here instead of stdout")
+    ] = None,
+    date: DateOption = None,
+    db: DbOption = None,
+) -> None:
+    """Draft a scenario (YAML) from a negotiation: parties, issues, stances as positions, salience
+    from attention; every value traced to its evidence and marked draft for review."""
+    try:
+        scenario = api.scenario_init(paths, date=date.date() if date else None, db=db)
+    except ValueError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    with _output(output) as stream:
+        stream.write(to_yaml(scenario))
+
+
+@scenario_app.command("check")
+def scenario_check(path: Path) -> None:
+    """Validate a scenario file (YAML, KTAB CSV or one-issue CSV) and summarise it."""
+    try:
+        s = api.scenario_check(path)
+    except ScenarioError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    drafts = sum(p.draft for a in s.actors for p in a.positions.values()) + sum(a.draft for a in s.actors)
+    err.print(
+        f"{escape(str(path))}: {len(s.actors)} actors ({sum(a.veto for a in s.actors)} with veto), "
+        f"{len(s.issues)} issues, {len(s.uncertain())} ranges, {drafts} draft values",
+        soft_wrap=True,
+    )
+
+
+@app.command()
+def forecast(
+    scenario: Annotated[Path, typer.Argument(help="scenario file: YAML, KTAB CSV or one-issue CSV")],
+    model: Annotated[
+        str, typer.Option("--model", "-m", help="compromise, median, bdm, smp, nash or ks")
+    ] = "bdm",
+    rounds: Annotated[int | None, typer.Option("--rounds", help="rounds (BDM) or turns (SMP)")] = None,
+    draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws over the ranges (0: none)")] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="random seed of the Monte Carlo")] = 0,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", help="a model parameter, name=value (repeatable)")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    plot: Annotated[Path | None, typer.Option("--plot", help="also write an SVG plot here")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="write here instead of stdout")
+    ] = None,
+) -> None:
+    """Forecast where a negotiation lands with one bargaining model; with --draws, the outcome
+    distribution, the probability of agreement and a sensitivity table."""
+    if format not in {"table", "json"}:
+        raise typer.BadParameter("forecast formats: table, json")
+    try:
+        params = dict(_param(p) for p in param or [])
+        s, result, sim = api.forecast(
+            scenario, model=model, rounds=rounds, draws=draws, seed=seed, params=params
+        )
+    except (ScenarioError, KeyError, ValueError, TypeError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        err.print(f"[red]error[/red]: {escape(str(message))}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    if plot is not None:
+        with _output(plot) as stream:
+            stream.write(forecast_svg(s, result))
+    if format == "table" and output is None:
+        render_forecast(s, result, sim, Console())
+        return
+    with _output(output) as stream:
+        stream.write(forecast_json(s, result, sim) + "\n")
+
+
+def _param(text: str) -> tuple[str, object]:
+    """`name=value`: value read as a number or true/false when it is one."""
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise ValueError(f"--param {text!r}: expected name=value")
+    low = value.lower()
+    if low in {"true", "false"}:
+        return name, low == "true"
+    for kind in (int, float):
+        try:
+            return name, kind(value)
+        except ValueError:
+            pass
+    return name, value
 
 
 def main() -> None:  # pragma: no cover

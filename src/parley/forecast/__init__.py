@@ -7,9 +7,20 @@ montecarlo.py outcome distributions, probability of agreement, tornado sensitivi
 draft.py      a draft scenario from a negotiation case, traced to its evidence
 """
 
-from parley.forecast.models import MODELS, get
+from parley.forecast.models import MODELS, get, parameters, rounds_parameter
 from parley.forecast.readers import load, to_yaml
 from parley.forecast.result import Forecast, Round
 from parley.forecast.scenario import Scenario, ScenarioError
 
-__all__ = ["MODELS", "Forecast", "Round", "Scenario", "ScenarioError", "get", "load", "to_yaml"]
+__all__ = [
+    "MODELS",
+    "Forecast",
+    "Round",
+    "Scenario",
+    "ScenarioError",
+    "get",
+    "load",
+    "parameters",
+    "rounds_parameter",
+    "to_yaml",
+]

@@ -66,35 +66,52 @@ def simulate(
     fn = get(model)
     batch = getattr(fn, "batch", None)
     if batch is not None and not scenario.categorical:
-        outcomes = _batched(scenario, batch, draws, rng, params)
+        outcomes, agreed = _batched(scenario, batch, draws, rng, params)
     else:
         outcomes = {i.id: [] for i in scenario.issues}
-        for _ in range(draws):
-            result = fn(scenario.sample(rng), **params).outcome
+        agreed = np.zeros(draws, dtype=bool)
+        for n in range(draws):
+            draw = scenario.sample(rng)
+            result = fn(draw, **params).outcome
+            agreed[n] = draw.agreement(result)  # judged by the drawn positions
             for issue_id, v in result.items():
                 outcomes[issue_id].append(v)
         outcomes = {k: v for k, v in outcomes.items() if v}
-    agreed = (
-        sum(scenario.agreement({k: v[n] for k, v in outcomes.items()}) for n in range(draws)) if draws else 0
-    )
-    sim = Simulation(model, draws, seed, outcomes, agreed / draws if draws else 0.0)
+    agreement = float(agreed.mean()) if draws else 0.0
+    sim = Simulation(model, draws, seed, outcomes, agreement)
     sim.tornado = tornado(scenario, model, **params)
     return sim
 
 
 def _batched(
     scenario: Scenario, batch: Any, draws: int, rng: np.random.Generator, params: dict[str, Any]
-) -> dict[str, list[float | str]]:
-    """All draws of each issue in one call of the model's batch function."""
+) -> tuple[dict[str, list[float | str]], np.ndarray]:
+    """All draws of each issue in one call of the model's batch function; agreement judged
+    per draw by the veto players' drawn positions."""
     out: dict[str, list[float | str]] = {}
+    agreed = np.ones(draws, dtype=bool)
+    gain = {a.id: np.zeros(draws) for a in scenario.actors if a.veto}  # over issues without a set
     capability = {a.id: a.capability.draw(rng, draws) for a in scenario.actors}  # one draw per actor
     for issue in scenario.continuous:
         actors = scenario.members(issue.id)
         cap = np.stack([capability[a.id] for a in actors], axis=1)
         pos = np.stack([a.positions[issue.id].position.draw(rng, draws) for a in actors], axis=1)  # type: ignore[union-attr]
         sal = np.stack([a.positions[issue.id].salience.draw(rng, draws) for a in actors], axis=1)
-        out[issue.id] = [float(v) for v in batch(cap, pos, sal, **params)]
-    return out
+        outcome = np.asarray(batch(cap, pos, sal, **params), dtype=float)
+        out[issue.id] = [float(v) for v in outcome]
+        for j, a in enumerate(actors):
+            if not a.veto:
+                continue
+            acceptable = a.positions[issue.id].acceptable
+            if acceptable is not None:  # as Scenario.acceptable, over all draws at once
+                lo, hi = acceptable
+                agreed &= (outcome >= float(lo) - 1e-9) & (outcome <= float(hi) + 1e-9)
+            elif issue.status_quo is not None:
+                sq = float(issue.status_quo)
+                gain[a.id] += sal[:, j] * (np.abs(sq - pos[:, j]) - np.abs(outcome - pos[:, j])) / issue.span
+    for g in gain.values():
+        agreed &= g >= -1e-9
+    return out, agreed
 
 
 def tornado(scenario: Scenario, model: str, **params: Any) -> list[dict[str, Any]]:

@@ -186,33 +186,60 @@ class Scenario:
 
     # -- agreement ------------------------------------------------------------------------------
 
-    def acceptable(self, actor: Actor, issue: Issue, outcome: float | str) -> bool:
-        """Would the actor sign this outcome of the issue? Its `acceptable` set when given; else
-        when the outcome is no worse for it than the status quo; else yes."""
-        p = actor.positions.get(issue.id)
-        if p is None:
-            return True
-        if p.acceptable is not None:
+    def acceptable(self, actor: Actor, outcome: dict[str, float | str]) -> bool:
+        """Would the actor sign this outcome? It must lie inside the actor's explicit
+        `acceptable` set on every issue that has one; on the other issues taken together the
+        actor must be no worse off than under the status quo (salience-weighted utility, links
+        included), so a loss on one issue can be made good on another. Issues without a status
+        quo and not in `outcome` do not count."""
+        rest: list[Issue] = []
+        for issue in self.issues:
+            p = actor.positions.get(issue.id)
+            if p is None or issue.id not in outcome:
+                continue
+            if p.acceptable is None:
+                if issue.status_quo is not None:
+                    rest.append(issue)
+                continue
+            x = outcome[issue.id]
             if issue.kind == "categorical":
-                return outcome in p.acceptable
-            lo, hi = p.acceptable  # type: ignore[misc]
-            return float(lo) - 1e-9 <= float(outcome) <= float(hi) + 1e-9
-        if issue.status_quo is None:
+                if x not in p.acceptable:
+                    return False
+            else:
+                lo, hi = p.acceptable  # type: ignore[misc]
+                if not float(lo) - 1e-9 <= float(x) <= float(hi) + 1e-9:
+                    return False
+        if not rest:
             return True
-        if issue.kind == "categorical":
-            return utility(p, str(outcome)) >= utility(p, str(issue.status_quo))
-        ideal = _point(p.position)
-        return abs(float(outcome) - ideal) <= abs(float(issue.status_quo) - ideal) + 1e-9
+        status_quo = {i.id: i.status_quo for i in self.issues if i.status_quo is not None}
+        gain = sum(
+            actor.positions[i.id].salience.value
+            * (
+                issue_utility(i, actor.positions[i.id], outcome[i.id])
+                - issue_utility(i, actor.positions[i.id], i.status_quo)  # type: ignore[arg-type]
+            )
+            for i in rest
+        )
+        for link in self.links:
+            if link.actor == actor.id and {k for k in link.when} <= {i.id for i in rest}:
+                gain += link.value * (_holds(link, outcome) - _holds(link, status_quo))  # type: ignore[arg-type]
+        return gain >= -1e-9
 
     def agreement(self, outcome: dict[str, float | str]) -> bool:
-        """An outcome inside every veto player's acceptable set, on every issue."""
-        return all(
-            self.acceptable(a, issue, outcome[issue.id])
-            for a in self.actors
-            if a.veto
-            for issue in self.issues
-            if issue.id in outcome
-        )
+        """An outcome inside every veto player's acceptable set."""
+        return all(self.acceptable(a, outcome) for a in self.actors if a.veto)
+
+
+def issue_utility(issue: Issue, p: Position, x: float | str) -> float:
+    """What an outcome of one issue is worth to an actor, in [0, 1] unless its categorical
+    utilities say otherwise: 1 - distance / scale span for a continuous issue."""
+    if issue.kind == "categorical":
+        return utility(p, str(x))
+    return 1.0 - abs(float(x) - _point(p.position)) / issue.span
+
+
+def _holds(link: Link, chosen: dict[str, float | str]) -> bool:
+    return all(chosen.get(k) == v for k, v in link.when.items())
 
 
 def utility(p: Position, option: str) -> float:

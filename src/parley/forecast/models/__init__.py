@@ -9,6 +9,7 @@ imports every model module, so `MODELS` lists them all.
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 from collections.abc import Callable
 
@@ -43,7 +44,22 @@ def get(name: str) -> Model:
     return MODELS[name]
 
 
+def parameters(fn: Model) -> dict[str, inspect.Parameter]:
+    """A model's keyword-only parameters."""
+    return {
+        n: p for n, p in inspect.signature(fn).parameters.items() if p.kind is inspect.Parameter.KEYWORD_ONLY
+    }
+
+
+def rounds_parameter(fn: Model) -> str:
+    """The name under which a model takes its number of rounds (BDM: rounds; SMP: turns)."""
+    for name in ("rounds", "turns"):
+        if name in parameters(fn):
+            return name
+    raise ValueError(f"model {fn.model_name!r} has no rounds")  # type: ignore[attr-defined]
+
+
 for _info in pkgutil.iter_modules(__path__):
     importlib.import_module(f"{__name__}.{_info.name}")
 
-__all__ = ["MODELS", "Forecast", "Model", "Scenario", "get", "register"]
+__all__ = ["MODELS", "Forecast", "Model", "Scenario", "get", "parameters", "register", "rounds_parameter"]

@@ -21,7 +21,7 @@ from parley.forecast.scenario import Scenario
 def forecast(scenario: Scenario, *, grid: int | None = None) -> Forecast:
     s = space(scenario, grid=grid, weighted=False)
     gains = s.utility - s.disagreement
-    feasible = np.flatnonzero(np.all(gains > 1e-12, axis=1))
+    feasible = s.feasible()
     if not len(feasible):
         return no_deal("ks", scenario, s, {"grid": grid})
     best_gain = gains[feasible].max(axis=0)

@@ -21,7 +21,7 @@ from parley.forecast.scenario import Scenario
 def forecast(scenario: Scenario, *, grid: int | None = None, weighted: bool = True) -> Forecast:
     s = space(scenario, grid=grid, weighted=weighted)
     gains = s.utility - s.disagreement
-    feasible = np.flatnonzero(np.all(gains > 1e-12, axis=1))
+    feasible = s.feasible()
     if not len(feasible):
         return no_deal("nash", scenario, s, {"grid": grid, "weighted": weighted})
     score = (np.log(gains[feasible]) * s.weights).sum(axis=1)

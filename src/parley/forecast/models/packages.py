@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from parley.forecast.scenario import Actor, Issue, Position, Scenario, ScenarioError, utility
+from parley.forecast.scenario import Actor, Issue, Scenario, ScenarioError, issue_utility
 
 MAX_PACKAGES = 200_000  # beyond this the product of options is too large to enumerate
 
@@ -34,6 +34,12 @@ class Space:
     utility: np.ndarray  # [packages, actors]
     disagreement: np.ndarray  # [actors]: the utility of no deal
     weights: np.ndarray  # [actors]: bargaining power
+    allowed: np.ndarray  # [packages]: inside every bargainer's explicit acceptable sets
+
+    def feasible(self) -> np.ndarray:
+        """The packages every bargainer prefers to no deal and would sign."""
+        gains = self.utility - self.disagreement
+        return np.flatnonzero(np.all(gains > 1e-12, axis=1) & self.allowed)
 
     def package(self, k: int) -> dict[str, float | str]:
         return {i.id: v for i, v in zip(self.issues, self.packages[k], strict=True)}
@@ -75,7 +81,8 @@ def space(scenario: Scenario, *, grid: int | None = None, weighted: bool = True)
     )
     if weights.sum() <= 0:
         weights = np.ones(len(actors))
-    return Space(issues, packages, actors, table, disagreement, weights / weights.sum())
+    allowed = _allowed(actors, issues, values)
+    return Space(issues, packages, actors, table, disagreement, weights / weights.sum(), allowed)
 
 
 def pareto(utility: np.ndarray, candidates: np.ndarray) -> np.ndarray:
@@ -106,7 +113,7 @@ def _table(scenario: Scenario, actors: list[Actor], issues: list[Issue], values:
             p = a.positions.get(issue.id)
             if p is None:
                 continue
-            u[:, j] = [_issue_utility(issue, p, x) for x in vals]
+            u[:, j] = [issue_utility(issue, p, x) for x in vals]
             u[:, j] *= p.salience.value
             weight[j] += p.salience.value
         view = [1] * len(values) + [len(actors)]
@@ -127,10 +134,24 @@ def _table(scenario: Scenario, actors: list[Actor], issues: list[Issue], values:
     return total.reshape(-1, len(actors))
 
 
-def _issue_utility(issue: Issue, p: Position, x: float | str) -> float:
-    if issue.kind == "categorical":
-        return utility(p, str(x))
-    return 1.0 - abs(float(x) - p.position.value) / issue.span  # type: ignore[union-attr]
+def _allowed(actors: list[Actor], issues: list[Issue], values: list[list]) -> np.ndarray:
+    """Packages inside every bargainer's explicit `acceptable` sets (broadcast per issue)."""
+    mask = np.ones([len(v) for v in values], dtype=bool)
+    for k, (issue, vals) in enumerate(zip(issues, values, strict=True)):
+        ok = np.ones(len(vals), dtype=bool)
+        for a in actors:
+            p = a.positions.get(issue.id)
+            if p is None or p.acceptable is None:
+                continue
+            if issue.kind == "categorical":
+                ok &= np.array([v in p.acceptable for v in vals])
+            else:
+                lo, hi = p.acceptable  # type: ignore[misc]
+                ok &= np.array([float(lo) - 1e-9 <= float(v) <= float(hi) + 1e-9 for v in vals])
+        view = [1] * len(values)
+        view[k] = len(vals)
+        mask = mask & ok.reshape(view)
+    return mask.reshape(-1)
 
 
 def _value(scenario: Scenario, actor: Actor, issues: list[Issue], package: tuple) -> float:
