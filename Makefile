@@ -23,7 +23,8 @@ test: $(STAMP)  ## the whole test suite
 eval: $(STAMP)  ## score against ../shared/eval/dev
 	$(BIN)/python benchmarks/run_eval.py --shared $(SHARED)
 
-bench: $(STAMP)  ## throughput and peak memory on the first 1,000 corpus articles
+bench: $(STAMP)  ## forecasting models' speed; extraction throughput and peak memory on 1,000 corpus articles
+	$(BIN)/python benchmarks/forecast_bench.py --shared $(SHARED)
 	$(BIN)/python benchmarks/run_bench.py --shared $(SHARED) --limit 1000
 
 lint: $(STAMP)

@@ -75,3 +75,10 @@ def test_every_model_runs_under_monte_carlo() -> None:
     for name in MODELS:
         sim = simulate(s, name, draws=20)
         assert len(sim.outcomes["x"]) == 20, name
+
+
+def test_without_veto_players_agreement_is_not_a_probability() -> None:
+    data = scenario(b_range=[1, 3])
+    data["actors"][0]["veto"] = False
+    sim = simulate(from_data(data), "compromise", draws=10)
+    assert sim.agreement is None and sim.to_data()["probability_of_agreement"] is None

@@ -24,7 +24,7 @@ class Simulation:
     draws: int
     seed: int
     outcomes: dict[str, list[float | str]]  # issue id -> one outcome per draw
-    agreement: float  # share of draws inside every veto player's acceptable set
+    agreement: float | None  # share of draws inside every veto player's acceptable set
     tornado: list[dict[str, Any]] = field(default_factory=list)
 
     def summary(self) -> dict[str, dict[str, Any]]:
@@ -52,7 +52,7 @@ class Simulation:
             "model": self.model,
             "draws": self.draws,
             "seed": self.seed,
-            "probability_of_agreement": round(self.agreement, 4),
+            "probability_of_agreement": None if self.agreement is None else round(self.agreement, 4),
             "outcomes": self.summary(),
             "tornado": self.tornado,
         }
@@ -77,7 +77,8 @@ def simulate(
             for issue_id, v in result.items():
                 outcomes[issue_id].append(v)
         outcomes = {k: v for k, v in outcomes.items() if v}
-    agreement = float(agreed.mean()) if draws else 0.0
+    # with no veto player named there is no acceptable set to fall in: not a probability of 1
+    agreement = float(agreed.mean()) if draws and any(a.veto for a in scenario.actors) else None
     sim = Simulation(model, draws, seed, outcomes, agreement)
     sim.tornado = tornado(scenario, model, **params)
     return sim

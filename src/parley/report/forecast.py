@@ -60,7 +60,11 @@ def render_terminal(scenario: Scenario, forecast: Forecast, sim: Simulation | No
 def _render_simulation(sim: Simulation, console: Console) -> None:
     console.print(
         f"\n[bold]Monte Carlo[/bold]: {sim.draws:,} draws (seed {sim.seed}); "
-        f"probability of agreement {sim.agreement:.1%}"
+        + (
+            f"probability of agreement {sim.agreement:.1%}"
+            if sim.agreement is not None
+            else "probability of agreement: n/a (the scenario names no veto player)"
+        )
     )
     table = Table(title="Outcome distribution", title_justify="left")
     for column in ("issue", "mean", "sd", "p5", "p50", "p95", "shares"):
