@@ -13,9 +13,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --no-index -e .
 	touch $(STAMP)
 
-demo: $(STAMP)  ## extract the bundled Istanbul example: its events, then the brief of the talks
+demo: $(STAMP)  ## extract the bundled Istanbul example: its events, the brief of the talks, a forecast
 	$(BIN)/parley extract examples/istanbul-round-2022-03-29.txt --format table
 	$(BIN)/parley brief examples/istanbul-round-2022-03-29.txt
+	$(BIN)/parley forecast examples/scenarios/istanbul-2022.yaml --model nash --draws 200
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest

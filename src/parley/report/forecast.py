@@ -116,13 +116,15 @@ def svg(scenario: Scenario, forecast: Forecast, *, width: int = 640, panel: int 
     """Per issue, every actor's position by round (grey), the median (bold) and the mean (dashed);
     issues without rounds show the positions and the outcome on the scale."""
     issues = [i for i in scenario.continuous if i.id in forecast.outcome]
-    height = max(1, len(issues)) * (panel + 30) + 20
-    left, right, top = 60, 20, 30
+    height = max(1, len(issues)) * (panel + 30) + 40
+    left, right, top = 60, 20, 50
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'font-family="sans-serif" font-size="11">',
         f'<text x="{left}" y="16" font-size="13" font-weight="bold">'
         f"{escape(forecast.model)}: {escape(scenario.name)}</text>",
+        f'<text x="{left}" y="32" fill="#555">by round: median (bold blue), mean (dashed orange), '
+        "each actor (grey; hover for its name)</text>",
     ]
     for n, issue in enumerate(issues):
         y0 = top + n * (panel + 30)
