@@ -127,6 +127,9 @@ class Event(_Model):
     rule: str
     trigger: str | None = Field(None, description="the word that triggered the pattern")
     path: str | None = Field(None, description="dependency path source -> trigger -> target, for explain")
+    correction: dict[str, Any] | None = Field(
+        None, description="what an analyst did to this item (set by corrections.apply; never stored)"
+    )
 
 
 class Statement(_Model):
@@ -142,6 +145,9 @@ class Statement(_Model):
     conditional_on: list[str] = Field(default_factory=list)
     evidence: Evidence
     rule: str
+    correction: dict[str, Any] | None = Field(
+        None, description="what an analyst did to this item (set by corrections.apply; never stored)"
+    )
 
 
 class Extraction(_Model):

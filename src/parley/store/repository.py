@@ -7,14 +7,16 @@ from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Any, Literal, Self
 
-from sqlalchemy import Connection, Engine, Select, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Select, Table, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from parley.model import Extraction
 from parley.store import rows
+from parley.store.corrections import Correction, apply, validate
 from parley.store.engine import WRITE_OPTION, make_engine, resolve_url
 from parley.store.migrate import upgrade_to_head
 from parley.store.schema import CHILD_TABLES, actors, articles, case_members, events, statements
+from parley.store.schema import corrections as corrections_table
 
 SaveResult = Literal["new", "updated", "unchanged", "duplicate"]
 
@@ -95,8 +97,8 @@ class Store:
                 result: SaveResult = "new"
             else:
                 # Replace the machine output only. The article row is updated, not deleted, so the
-                # cascade does not fire: analyst corrections (a later feature) will live in tables
-                # of their own, referencing the article, and save never touches them.
+                # cascade does not fire: analysts' corrections and case members, in tables of their
+                # own referencing the article, stay as they are.
                 for table in CHILD_TABLES:
                     conn.execute(delete(table).where(table.c.article_id == article_id))
                 conn.execute(
@@ -111,13 +113,18 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def get(self, article_id: str) -> Extraction | None:
+    def get(self, article_id: str, corrected: bool = False, *, keep_wrong: bool = False) -> Extraction | None:
+        """The stored article; `corrected`: with the analysts' corrections applied (items marked
+        wrong dropped, or kept and marked with `keep_wrong`)."""
         with self.engine.connect() as conn:
             found = self._load(conn, select(articles).where(articles.c.id == article_id))
+            if corrected:
+                found = self._corrected(conn, found, keep_wrong)
         return found[0] if found else None
 
-    def iter_extractions(self, batch_size: int = 100) -> Iterator[Extraction]:
-        """Every Extraction in article id order, read `batch_size` articles at a time.
+    def iter_extractions(self, batch_size: int = 100, corrected: bool = False) -> Iterator[Extraction]:
+        """Every Extraction in article id order, read `batch_size` articles at a time; `corrected`:
+        with the analysts' corrections applied (items marked wrong dropped).
 
         Pages by key (id > last id seen), each page in its own short read, so a long iteration
         holds no transaction or cursor open while the caller works.
@@ -131,6 +138,8 @@ class Store:
                 query = query.where(articles.c.id > last)
             with self.engine.connect() as conn:
                 batch = self._load(conn, query)
+                if corrected:
+                    batch = self._corrected(conn, batch, keep_wrong=False)
             yield from batch
             if len(batch) < batch_size:
                 return
@@ -160,6 +169,46 @@ class Store:
             )
             return [(r[0], r[1], r[2]) for r in rows_]
 
+    # -- analysts' corrections -------------------------------------------------------------------
+
+    def add_correction(self, c: Correction) -> Correction:
+        """Check `c` against the article as it now stands and store it; returns it with its id and
+        created_at. ValueError when it does not fit (see corrections.validate), KeyError when its
+        article is not stored."""
+        with self._writer.begin() as conn:
+            if c.article_id is None:
+                validate(c, None)
+            else:
+                found = self._load(conn, select(articles).where(articles.c.id == c.article_id))
+                if not found:
+                    raise KeyError(c.article_id)
+                validate(c, found[0], self._corrections(conn, [c.article_id]))
+            values = c.model_dump(exclude={"id"})
+            values["created_at"] = c.created_at or dt.datetime.now(dt.UTC)
+            new_id = conn.execute(insert(corrections_table).values(**values)).inserted_primary_key[0]
+        return c.model_copy(update={"id": new_id, "created_at": _aware(values["created_at"])})
+
+    def corrections(self, article_id: str | None = None) -> list[Correction]:
+        """In the order they were made: an article's own and the global merges; all, without an id."""
+        with self.engine.connect() as conn:
+            return self._corrections(conn, None if article_id is None else [article_id])
+
+    @staticmethod
+    def _corrections(conn: Connection, article_ids: list[str] | None) -> list[Correction]:
+        t = corrections_table
+        query = select(t).order_by(t.c.id)
+        if article_ids is not None:
+            query = query.where(or_(t.c.article_id.in_(article_ids), t.c.article_id.is_(None)))
+        return [
+            Correction(**{**r, "created_at": _aware(r["created_at"])}) for r in conn.execute(query).mappings()
+        ]
+
+    def _corrected(self, conn: Connection, found: list[Extraction], keep_wrong: bool) -> list[Extraction]:
+        if not found:
+            return found
+        known = self._corrections(conn, [x.article.id for x in found])
+        return [apply(x, known, keep_wrong=keep_wrong) for x in found]
+
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.scalars(select(articles.c.id).order_by(articles.c.id)))
@@ -187,3 +236,8 @@ class Store:
             for r in conn.execute(query).mappings():
                 children[r["article_id"]][table].append(dict(r))
         return [rows.from_rows(a, *(children[a["id"]][t] for t in CHILD_TABLES)) for a in article_rows]
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    """SQLite hands timestamps back without their zone; they are stored in UTC."""
+    return t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)

@@ -28,9 +28,15 @@ _NOT_IN_MODEL = {
 }
 
 
+# Analysts' marks on items (Event/Statement.correction) live in the corrections table, never in the
+# machine output's rows, and do not count towards the fingerprint either.
+_NOT_STORED = {"evidence", "correction"}
+_NOT_HASHED = {"events": {"__all__": {"correction"}}, "statements": {"__all__": {"correction"}}}
+
+
 def extraction_hash(extraction: Extraction) -> str:
-    """Fingerprint of everything in the Extraction: equal hashes mean there is nothing to write."""
-    return hashlib.sha256(extraction.model_dump_json().encode("utf-8")).hexdigest()
+    """Fingerprint of the machine output in the Extraction: equal hashes mean there is nothing to write."""
+    return hashlib.sha256(extraction.model_dump_json(exclude=_NOT_HASHED).encode("utf-8")).hexdigest()
 
 
 def source_key(source: Codes) -> str | None:
@@ -72,7 +78,7 @@ def to_rows(extraction: Extraction) -> tuple[Row, list[Row], list[Row], list[Row
         {
             "article_id": article_id,
             "idx": i,
-            **x.model_dump(exclude={"evidence"}),
+            **x.model_dump(exclude=_NOT_STORED),
             "source_key": source_key(x.source),
             **_evidence_to_columns(x.evidence),
         }
@@ -83,7 +89,7 @@ def to_rows(extraction: Extraction) -> tuple[Row, list[Row], list[Row], list[Row
         row = {
             "article_id": article_id,
             "idx": i,
-            **x.model_dump(exclude={"evidence"}),
+            **x.model_dump(exclude=_NOT_STORED),
             **_evidence_to_columns(x.evidence),
         }
         row["statement_id"] = row.pop("id")

@@ -134,8 +134,8 @@ statements = Table(
     Column("rule", Text, nullable=False),
 )
 
-# Machine output of one article. Analyst corrections (a later feature) will get tables of their own,
-# keyed on the article and never written by Store.save, so re-extracting cannot lose them.
+# Machine output of one article. Analyst corrections live in a table of their own (below), keyed on
+# the article and never written by Store.save, so re-extracting cannot lose them.
 CHILD_TABLES: tuple[Table, ...] = (actors, events, statements)
 
 # An analyst's grouping of articles into negotiations: overrides of the automatic grouping by
@@ -146,4 +146,21 @@ case_members = Table(
     Column("case_id", Text, primary_key=True),
     Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("status", String(16), nullable=False),  # added | removed
+)
+
+# Analysts' corrections of the machine output (see corrections.py), applied when read. Items are
+# named by a key taken from their evidence, not by idx, so a correction outlives re-extraction.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # also the order they apply in
+    # NULL: a merge of actor codes in every article.
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), index=True),
+    Column("action", String(16), nullable=False),  # right | wrong | edit | add | merge
+    Column("kind", String(16), nullable=False),  # event | statement | actor
+    Column("item", Text),  # the corrected item's key; NULL for add and merge
+    Column("data", json_type(), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
