@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from parley import forecast as models
 from parley import pipeline
@@ -17,7 +17,8 @@ from parley.model import Extraction, InputError
 from parley.negotiation.case import Case
 from parley.negotiation.case import build as build_case
 from parley.negotiation.grouping import apply_overrides, auto_cases
-from parley.store import Store
+from parley.store import Correction, Store
+from parley.store import corrections as fixes
 
 
 def extract(paths: Iterable[str | Path], *, date: dt.date | None = None) -> Iterator[Extraction | InputError]:
@@ -70,13 +71,48 @@ def ingest(
     return report
 
 
-def show(article_id: str, *, db: str | None = None) -> Extraction:
-    """One stored article with its extractions; KeyError when it is not stored."""
+def show(article_id: str, *, db: str | None = None, keep_wrong: bool = False) -> Extraction:
+    """One stored article with its extractions, analysts' corrections applied (items marked wrong
+    left out, or kept and marked with `keep_wrong`); KeyError when it is not stored."""
     with Store.open(db) as store:
-        x = store.get(article_id)
+        x = store.get(article_id, corrected=True, keep_wrong=keep_wrong)
     if x is None:
         raise KeyError(article_id)
     return x
+
+
+def correct(
+    article_id: str | None,
+    *,
+    action: str,
+    kind: str,
+    item: str | None = None,
+    data: dict[str, Any] | None = None,
+    note: str = "",
+    author: str = "analyst",
+    db: str | None = None,
+) -> Correction:
+    """Record an analyst's correction of a stored article (see parley.store.corrections for the
+    actions and item keys); `article_id` None: a merge of actor codes in every article. Returns it
+    stored, with its id. ValueError when it does not fit the article, KeyError for an unknown article."""
+    c = fixes.build(
+        article_id=article_id,
+        action=action,
+        kind=kind,
+        item=item,
+        data=data or {},
+        note=note,
+        author=author,
+    )
+    with Store.open(db) as store:
+        return store.add_correction(c)
+
+
+def corrections(*, article_id: str | None = None, db: str | None = None) -> list[Correction]:
+    """The analysts' corrections in the order they were made: an article's own and the global
+    merges, or, without `article_id`, all of them."""
+    with Store.open(db) as store:
+        return store.corrections(article_id)
 
 
 def explain(doc: str | Path, *, db: str | None = None, date: dt.date | None = None) -> Extraction:
@@ -103,7 +139,7 @@ def brief(paths: Iterable[str | Path], *, date: dt.date | None = None, db: str |
         if members is None:
             raise ValueError(f"{paths[0]}: neither a file nor a case id (see `parley case list`)")
         with Store.open(db) as store:
-            stored = [x for a in members if (x := store.get(a)) is not None]
+            stored = [x for a in members if (x := store.get(a, corrected=True)) is not None]
         return build_case(stored)
     good = [x for x in pipeline.extract(paths, date=date) if isinstance(x, Extraction)]
     if not good:
@@ -125,9 +161,10 @@ def case(
 
 
 def export(stream: IO[str], *, db: str | None = None, format: str = "jsonl") -> int:
-    """Write every stored article in `format`; return the number of articles."""
+    """Write every stored article in `format`, analysts' corrections applied (items marked wrong
+    left out, touched items carrying `correction`); return the number of articles."""
     with Store.open(db) as store:
-        return FORMATS[format](store.iter_extractions(), stream)
+        return FORMATS[format](store.iter_extractions(corrected=True), stream)
 
 
 def scenario_init(
@@ -163,3 +200,18 @@ def forecast(
     result = fn(s, **kwargs)
     sim = simulate(s, model, draws=draws, seed=seed, **kwargs) if draws else None
     return s, result, sim
+
+
+def serve(
+    *, db: str | None = None, host: str = "127.0.0.1", port: int = 8000, token: str | None = None
+) -> None:
+    """Run the browser workspace until interrupted. Binding anything but loopback requires a
+    token, which every request must then carry."""
+    import uvicorn  # only the server needs it
+
+    from parley.web import create_app
+    from parley.web.security import needs_token
+
+    if needs_token(host) and not token:
+        raise ValueError(f"binding {host} exposes the workspace: give --token or set PARLEY_TOKEN")
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")
