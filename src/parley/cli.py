@@ -201,14 +201,14 @@ def brief(
 @app.command()
 def export(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or csv")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json, csv or plover")] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="write here instead of stdout")
     ] = None,
 ) -> None:
-    """Export every stored article."""
-    if format not in {"jsonl", "json", "csv"}:
-        raise typer.BadParameter("export formats: jsonl, json, csv")
+    """Export every stored article, with the analysts' corrections applied."""
+    if format not in {"jsonl", "json", "csv", "plover"}:
+        raise typer.BadParameter("export formats: jsonl, json, csv, plover")
     with _output(output) as stream:
         api.export(stream, db=db, format=format)
 
@@ -414,6 +414,26 @@ def _param(text: str) -> tuple[str, object]:
         except ValueError:
             pass
     return name, value
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="address to bind; any but loopback needs a token")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="port to listen on")] = 8000,
+    token: Annotated[
+        str | None, typer.Option("--token", envvar="PARLEY_TOKEN", help="required on every request when set")
+    ] = None,
+) -> None:
+    """The browser workspace: negotiations, articles with their evidence, events with filters and
+    exports, corrections, forecasts. Binds 127.0.0.1 unless told otherwise."""
+    try:
+        api.serve(db=db, host=host, port=port, token=token)
+    except ValueError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from None
 
 
 def main() -> None:  # pragma: no cover

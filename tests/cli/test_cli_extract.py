@@ -89,7 +89,14 @@ def _check_table(out: str, ids: list[str]) -> None:
     assert "events" in out
 
 
+def _check_plover(out: str, ids: list[str]) -> None:
+    records = json.loads(out)
+    assert sorted({r["story_id"] for r in records}) == ids
+    assert all(r["event_type"] and r["text"] for r in records)
+
+
 CHECKS: dict[str, Callable[[str, list[str]], None]] = {
+    "plover": _check_plover,
     "jsonl": _check_jsonl,
     "json": _check_json,
     "csv": _check_csv,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import IO
 
-from parley.export import csv_rows, json_doc, jsonl, table
+from parley.export import csv_rows, json_doc, jsonl, plover_json, table
 from parley.model import Extraction
 
 Writer = Callable[[Iterable[Extraction], IO[str]], int]
@@ -17,6 +17,7 @@ FORMATS: dict[str, Writer] = {
     "jsonl": jsonl.write,
     "json": json_doc.write,
     "csv": csv_rows.write,
+    "plover": plover_json.write,
     "table": table.write,
 }
 

@@ -28,6 +28,7 @@ COLUMNS = [
     "end",
     "quote",
     "rule",
+    "correction",  # what an analyst did to the row (edit, add, right, merge); empty for machine output
 ]
 
 
@@ -66,6 +67,7 @@ def write(extractions: Iterable[Extraction], stream: IO[str]) -> int:
                     e.evidence.end,
                     e.evidence.exact,
                     e.rule,
+                    (e.correction or {}).get("action", ""),
                 ]
             )
         n += 1

@@ -78,7 +78,7 @@ def to_json(case: Case) -> dict[str, Any]:
         "contradictions": items(case.contradictions),
         "position_changes": items(case.position_changes),
         "next_steps": items(case.next_steps),
-        "trend": _trend(case),
+        "trend": trend(case),
     }
 
 
@@ -139,7 +139,7 @@ def render_terminal(case: Case, console: Console | None = None) -> None:
             c.print(Text("  none found", style="dim"))
 
 
-def _trend(case: Case) -> dict[str, list[tuple[str, float]]]:
+def trend(case: Case) -> dict[str, list[tuple[str, float]]]:
     """Mean Goldstein score per dyad and day, cooperation > 0 > conflict."""
     sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for _aid, x in case.events:
@@ -154,7 +154,7 @@ def _trend(case: Case) -> dict[str, list[tuple[str, float]]]:
     }
 
 
-def _svg_trend(trend: dict[str, list[tuple[str, float]]], width: int = 640, height: int = 220) -> str:
+def svg_trend(trend: dict[str, list[tuple[str, float]]], width: int = 640, height: int = 220) -> str:
     days = sorted({d for pts in trend.values() for d, _ in pts})
     if not days:
         return "<p>No scored events.</p>"
@@ -188,7 +188,7 @@ def _svg_trend(trend: dict[str, list[tuple[str, float]]], width: int = 640, heig
     return "".join(parts)
 
 
-def _svg_timeline(case: Case, width: int = 640) -> str:
+def svg_timeline(case: Case, width: int = 640) -> str:
     rows = [
         (s.date, issue, party, s.act)
         for issue, bp in case.matrix.items()
@@ -276,9 +276,9 @@ def to_html(case: Case) -> str:
         + section("Position changes", case.position_changes)
         + section("Next steps", case.next_steps)
         + "<h2>Timeline of positions</h2>"
-        + _svg_timeline(case)
+        + svg_timeline(case)
         + "<h2>Cooperation and conflict by dyad (Goldstein)</h2>"
-        + _svg_trend(_trend(case))
+        + svg_trend(trend(case))
     )
     notes = "".join(
         f'<li id="{ref}">“{esc(i.evidence.exact)}” <span class=dim>{esc(i.article)}, sentence '
