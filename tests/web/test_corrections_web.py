@@ -94,3 +94,34 @@ def test_merge_actors_in_every_article(client: TestClient) -> None:
     post(client, action="merge", kind="actor", merge_from="TUR", merge_to="IGO", scope="all")
     page = client.get("/events", params={"actor": "TUR"})
     assert "0 event(s)" in page.text
+
+
+def test_add_an_event_from_a_quote(client: TestClient) -> None:
+    before = len(list(csv.DictReader(io.StringIO(client.get("/events/export.csv").text))))
+    post(
+        client,
+        action="add",
+        kind="event",
+        quote="both sides described the session as useful",
+        source="RUS",
+        type="CONSULT",
+        target="UKR",
+    )
+    after = list(csv.DictReader(io.StringIO(client.get("/events/export.csv").text)))
+    assert len(after) == before + 1 and any(r["correction"] == "add" for r in after)
+
+
+def test_a_quote_not_in_the_text_is_refused(client: TestClient) -> None:
+    client.get("/")
+    response = client.post(
+        f"/article/{ARTICLE}/correct",
+        data={
+            "action": "add",
+            "kind": "event",
+            "quote": "words never written",
+            "source": "RUS",
+            "type": "CONSULT",
+            "csrf": client.cookies["parley_csrf"],
+        },
+    )
+    assert response.status_code == 400 and "copied exactly" in response.text
