@@ -209,6 +209,20 @@ class Store:
         known = self._corrections(conn, [x.article.id for x in found])
         return [apply(x, known, keep_wrong=keep_wrong) for x in found]
 
+    def known(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Of these article ids, those already stored, with their content hash: a resumed ingest
+        skips an article whose id and text it already holds."""
+        out: dict[str, str] = {}
+        ids = list(dict.fromkeys(article_ids))
+        with self.engine.connect() as conn:
+            for k in range(0, len(ids), 500):  # keep IN lists short for every backend
+                chunk = ids[k : k + 500]
+                rows_ = conn.execute(
+                    select(articles.c.id, articles.c.content_hash).where(articles.c.id.in_(chunk))
+                )
+                out.update({r[0]: r[1] for r in rows_})
+        return out
+
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.scalars(select(articles.c.id).order_by(articles.c.id)))
