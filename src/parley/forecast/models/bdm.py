@@ -86,9 +86,9 @@ from typing import Any
 import numpy as np
 
 from parley.forecast.models import register
-from parley.forecast.models.common import weighted_plurality
+from parley.forecast.models.common import continuous_issues
 from parley.forecast.result import Forecast, Round
-from parley.forecast.scenario import Scenario, ScenarioError
+from parley.forecast.scenario import Scenario
 
 DEFAULT_ROUNDS = 8
 
@@ -290,13 +290,7 @@ def forecast(scenario: Scenario, *, rounds: int = DEFAULT_ROUNDS, q: float = 1.0
     outcome: dict[str, float | str] = {}
     history: dict[str, list[Round]] = {}
     issues_diag: dict[str, Any] = {}
-    for issue in scenario.issues:
-        if issue.kind == "categorical":
-            outcome[issue.id] = weighted_plurality(scenario, issue.id)
-            continue
-        ids, cap, pos, sal = scenario.arrays(issue.id)
-        if not ids:
-            raise ScenarioError(f"{scenario.source or scenario.name}: no actor holds issue {issue.id}")
+    for issue, ids, cap, pos, sal in continuous_issues(scenario, outcome):
         _, w, log = _run(cap, pos, sal, rounds, q, t, record=True)  # the batch core with B = 1
         states = [pos[:, None], *(entry[0] for entry in log)]
         medians = [float(_median_voter(s, w)[0]) for s in states]

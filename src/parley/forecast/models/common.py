@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
 
 from parley.forecast.result import Forecast, Round
-from parley.forecast.scenario import Scenario, ScenarioError
+from parley.forecast.scenario import Issue, Scenario, ScenarioError
 
 
 def weighted_median(pos: np.ndarray, weight: np.ndarray) -> np.ndarray:
@@ -31,6 +31,21 @@ def weighted_plurality(scenario: Scenario, issue_id: str) -> str:
     return max(support, key=lambda o: support[o])
 
 
+def continuous_issues(
+    scenario: Scenario, outcome: dict[str, float | str]
+) -> Iterator[tuple[Issue, list[str], np.ndarray, np.ndarray, np.ndarray]]:
+    """Each continuous issue with its (actor ids, capability, position, salience); categorical
+    issues are settled on the way by weighted plurality, into `outcome`."""
+    for issue in scenario.issues:
+        if issue.kind == "categorical":
+            outcome[issue.id] = weighted_plurality(scenario, issue.id)
+            continue
+        ids, cap, pos, sal = scenario.arrays(issue.id)
+        if not ids:
+            raise ScenarioError(f"{scenario.source or scenario.name}: no actor holds issue {issue.id}")
+        yield issue, ids, cap, pos, sal
+
+
 def per_issue(
     scenario: Scenario, name: str, params: dict[str, Any], rounds_fn: Callable[..., list[np.ndarray]]
 ) -> Forecast:
@@ -39,13 +54,7 @@ def per_issue(
     weighted plurality."""
     outcome: dict[str, float | str] = {}
     history: dict[str, list[Round]] = {}
-    for issue in scenario.issues:
-        if issue.kind == "categorical":
-            outcome[issue.id] = weighted_plurality(scenario, issue.id)
-            continue
-        ids, cap, pos, sal = scenario.arrays(issue.id)
-        if not ids:
-            raise ScenarioError(f"{scenario.source or scenario.name}: no actor holds issue {issue.id}")
+    for issue, ids, cap, pos, sal in continuous_issues(scenario, outcome):
         rounds = [np.asarray(r, dtype=float) for r in rounds_fn(cap, pos, sal, **params)]
         history[issue.id] = [
             Round(
