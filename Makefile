@@ -24,9 +24,14 @@ test: $(STAMP)  ## the whole test suite
 eval: $(STAMP)  ## score against ../shared/eval/dev
 	$(BIN)/python benchmarks/run_eval.py --shared $(SHARED)
 
-bench: $(STAMP)  ## forecasting models' speed; extraction throughput and peak memory on 1,000 corpus articles
+# Articles for scale_bench.py's memory run (about 20 minutes on 2 cores); 0 leaves it out.
+SCALE_LIMIT ?= 10000
+
+bench: $(STAMP)  ## forecasting speed; extraction throughput, workers, Dask and memory; duplicate detection
 	$(BIN)/python benchmarks/forecast_bench.py --shared $(SHARED)
 	$(BIN)/python benchmarks/run_bench.py --shared $(SHARED) --limit 1000
+	$(BIN)/python benchmarks/scale_bench.py --shared $(SHARED) --limit 1000 --large $(SCALE_LIMIT)
+	$(BIN)/python benchmarks/dedup_bench.py --shared $(SHARED)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path
 from typing import IO, Any
 
 from parley import forecast as models
-from parley import pipeline
+from parley import ingest as ingest_inputs
+from parley import parallel, pipeline
 from parley.export import FORMATS
 from parley.forecast.draft import draft
 from parley.forecast.montecarlo import Simulation, simulate
@@ -27,13 +31,17 @@ def extract(paths: Iterable[str | Path], *, date: dt.date | None = None) -> Iter
     return pipeline.extract(paths, date=date)
 
 
+# The outcomes of `Store.save` when this was written; a store that grows another one (or the
+# "skipped" of a resumed run) is counted all the same.
+SAVE_OUTCOMES = ("new", "updated", "unchanged", "duplicate")
+
+
 @dataclass
 class IngestReport:
-    """What `ingest` did, per outcome of `Store.save`, and the inputs that failed."""
+    """What `ingest` did, per outcome of `Store.save` (and "skipped": stored before a resumed run),
+    and the inputs that failed."""
 
-    counts: dict[str, int] = field(
-        default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0, "duplicate": 0}
-    )
+    counts: Counter[str] = field(default_factory=lambda: Counter(dict.fromkeys(SAVE_OUTCOMES, 0)))
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -46,29 +54,67 @@ def ingest(
     *,
     db: str | None = None,
     date: dt.date | None = None,
+    workers: int = 1,
+    dask: str | None = None,
     on_item: Callable[[Extraction | InputError], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Extract and store every article; one transaction per article."""
+    """Extract and store every article: one transaction per article, all written by this process.
+
+    `workers` > 1 extracts on that many local processes, `dask` (a scheduler address such as
+    tcp://host:8786) on a Dask cluster; results are stored as they come, in no set order, and
+    records whose id is stored with the same text are skipped before extraction (counted as
+    "skipped"), so a run that was killed continues where it stopped. `on_item` sees every article
+    stored and every input error; `on_total` gets the number of items it will see, counted first
+    with a quick pass over the inputs, and again, lower, as a resumed run skips records.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if dask and workers > 1:
+        raise ValueError("workers and dask exclude each other: the Dask cluster has its own workers")
+    paths = [paths] if isinstance(paths, (str, PathLike)) else list(paths)  # counted, then read
+    total = ingest_inputs.count(paths) if on_total is not None else 0
+    if on_total is not None:
+        on_total(total)
     report = IngestReport()
-    with Store.open(db) as store:
-        for item in pipeline.extract(paths, date=date):
-            if isinstance(item, InputError):
-                report.errors.append(item)
-            else:
-                try:
-                    outcome = store.save(item)
-                except Exception as exc:
-                    report.errors.append(
-                        InputError(
-                            origin=item.article.origin or item.article.id,
-                            message=f"could not store article: {exc}".splitlines()[0],
-                        )
-                    )
-                else:
-                    report.counts[outcome] += 1
+    with Store.open(db) as store, closing(_extractions(paths, date, workers, dask, store)) as items:
+        for item in items:  # closing: a parallel run stops its workers however this loop ends
+            if isinstance(item, parallel.Skipped):
+                report.counts["skipped"] += 1
+                if on_total is not None:
+                    on_total(total - report.counts["skipped"])
+                continue
+            _store(store, item, report)
             if on_item is not None:
                 on_item(item)
     return report
+
+
+def _extractions(
+    paths: list[str | Path], date: dt.date | None, workers: int, dask: str | None, store: Store
+) -> Generator[Extraction | InputError | parallel.Skipped, None, None]:
+    if dask or workers > 1:
+        inputs = ingest_inputs.read(paths, date=date)
+        yield from parallel.extract(inputs, workers=workers, dask=dask, known=store.known)
+    else:
+        yield from pipeline.extract(paths, date=date)
+
+
+def _store(store: Store, item: Extraction | InputError, report: IngestReport) -> None:
+    if isinstance(item, InputError):
+        report.errors.append(item)
+        return
+    try:
+        outcome = store.save(item)
+    except Exception as exc:
+        report.errors.append(
+            InputError(
+                origin=item.article.origin or item.article.id,
+                message=f"could not store article: {exc}".splitlines()[0],
+            )
+        )
+    else:
+        report.counts[outcome] += 1
 
 
 def show(article_id: str, *, db: str | None = None, keep_wrong: bool = False) -> Extraction:

@@ -21,6 +21,7 @@ from rich.progress import (
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 from rich.text import Text
@@ -30,6 +31,7 @@ from parley.actors import manage
 from parley.export import FORMATS
 from parley.forecast import ScenarioError, to_yaml
 from parley.model import Extraction, InputError
+from parley.parallel import WorkersFailed
 from parley.report.brief import dumps_json as brief_json
 from parley.report.brief import render_terminal as render_brief
 from parley.report.brief import to_html as brief_html
@@ -111,8 +113,24 @@ def extract(
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOption = None, date: DateOption = None) -> None:
-    """Extract articles and store them (one transaction per article; re-ingest is idempotent)."""
+def ingest(
+    paths: Paths,
+    db: DbOption = None,
+    date: DateOption = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="extract on this many local processes")
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="SCHEDULER", help="extract on a Dask cluster (tcp://host:8786)"),
+    ] = None,
+) -> None:
+    """Extract articles and store them (one transaction per article; re-ingest is idempotent).
+
+    With --workers N or --dask, a run that was stopped continues: articles already stored with the
+    same text are skipped."""
+    if dask and workers > 1:
+        raise typer.BadParameter("use --workers or --dask, not both (a Dask cluster has its own workers)")
     columns = (
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -120,6 +138,8 @@ def ingest(paths: Paths, db: DbOption = None, date: DateOption = None) -> None:
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]:.1f} articles/s"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task("ingest", total=None, rate=0.0)
@@ -131,7 +151,20 @@ def ingest(paths: Paths, db: DbOption = None, date: DateOption = None) -> None:
             elapsed = progress.tasks[0].elapsed or 0.0
             progress.update(task, rate=progress.tasks[0].completed / elapsed if elapsed else 0.0)
 
-        report = api.ingest(paths, db=db, date=date.date() if date else None, on_item=tick)
+        try:
+            report = api.ingest(
+                paths,
+                db=db,
+                date=date.date() if date else None,
+                workers=workers,
+                dask=dask,
+                on_item=tick,
+                on_total=lambda n: progress.update(task, total=n),
+            )
+        except WorkersFailed as exc:
+            progress.stop()
+            err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(1) from None
     summary = ", ".join(f"{n} {k}" for k, n in report.counts.items())
     err.print(f"stored: {summary}; {len(report.errors)} failed")
     if not report.ok:

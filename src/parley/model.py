@@ -150,6 +150,16 @@ class Statement(_Model):
     )
 
 
+class StorySource(_Model):
+    """One outlet's copy of a story: the stored article itself, or a near-duplicate of it."""
+
+    id: str
+    source: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    title: str | None = None
+
+
 class Extraction(_Model):
     """One article and everything read from it: what every later stage consumes."""
 
@@ -157,6 +167,11 @@ class Extraction(_Model):
     actors: list[Actor] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
+    sources: list[StorySource] | None = Field(
+        None,
+        description="every copy of the story, this article first, when the store holds more than one "
+        "(set by Store when read; never stored)",
+    )
 
     def record(self) -> dict[str, Any]:
         """The interchange object of EXTRACTION.md section 1 (one JSONL line)."""
@@ -170,7 +185,18 @@ class Extraction(_Model):
             ],
             "events": [x.model_dump(mode="json", exclude_none=True) for x in self.events],
             "statements": [x.model_dump(mode="json", exclude_none=True) for x in self.statements],
+            # Only a story reported more than once says so: single-source records keep the contract's shape.
+            **(
+                {"sources": [s.model_dump(mode="json") for s in self.sources]}
+                if self.sources is not None and len(self.sources) > 1
+                else {}
+            ),
         }
+
+    @property
+    def source_count(self) -> int:
+        """How many outlets reported this story (1 unless the store found near-duplicates)."""
+        return len(self.sources) if self.sources else 1
 
 
 class InputError(_Model):

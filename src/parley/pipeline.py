@@ -158,3 +158,15 @@ def extract(
             yield errors.pop(0)
         yield extraction
     yield from errors
+
+
+_WARM_UP = "Russia and Ukraine held talks in Istanbul on Tuesday, and Turkey offered to host another round."
+
+
+@lru_cache(maxsize=1)
+def warm() -> None:
+    """Load the spaCy model, the actor dictionary and the coders now, by extracting one sentence:
+    a worker process pays for them once, before its first article (later calls cost nothing)."""
+    # A stage failing here fails on real articles too, and is reported there, per article.
+    for _ in extract_articles([Article(id="warm-up", text=_WARM_UP)], on_error=lambda e: None):
+        pass

@@ -29,6 +29,7 @@ COLUMNS = [
     "quote",
     "rule",
     "correction",  # what an analyst did to the row (edit, add, right, merge); empty for machine output
+    "sources",  # how many outlets reported the story (near-duplicates stored once); 1 outside the store
 ]
 
 
@@ -68,6 +69,7 @@ def write(extractions: Iterable[Extraction], stream: IO[str]) -> int:
                     e.evidence.exact,
                     e.rule,
                     (e.correction or {}).get("action", ""),
+                    x.source_count,
                 ]
             )
         n += 1

@@ -39,6 +39,7 @@ def records(extractions: Iterable[Extraction]) -> Iterable[dict[str, Any]]:
                 "start": e.evidence.start,
                 "end": e.evidence.end,
                 "rule": e.rule,
+                "sources": x.source_count,  # outlets that reported the story (see Store: near-duplicates)
                 **({"correction": e.correction} if getattr(e, "correction", None) else {}),
             }
 

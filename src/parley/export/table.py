@@ -35,6 +35,8 @@ QUAD_STYLE = {
 def events_table(x: Extraction) -> Table:
     a = x.article
     title = f"{a.id}" + (f"  {a.date}" if a.date else "") + (f"  {a.title}" if a.title else "")
+    if x.source_count > 1:
+        title += f"  ({x.source_count} sources)"
     # Article text is data, never rich markup: every cell that holds it is a plain Text.
     t = Table(title=Text(title), title_justify="left", show_lines=False, expand=False)
     for col in ("#", "source", "type", "target", "cameo", "aux", "said by", "evidence"):

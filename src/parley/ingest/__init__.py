@@ -4,7 +4,8 @@ Text is normalised here, once; every later offset refers to `Article.text` as st
 """
 
 from parley.ingest.checks import MAX_ARTICLE_BYTES
+from parley.ingest.count import count
 from parley.ingest.normalize import normalize_text
 from parley.ingest.reader import read
 
-__all__ = ["MAX_ARTICLE_BYTES", "normalize_text", "read"]
+__all__ = ["MAX_ARTICLE_BYTES", "count", "normalize_text", "read"]

@@ -1,7 +1,7 @@
 """Storage of extractions: SQLite by default, PostgreSQL with the same code.
 
     with Store.open() as store:          # db argument, else $PARLEY_DB, else ./parley.db
-        store.save(extraction)           # "new" | "updated" | "unchanged" | "duplicate"
+        store.save(extraction)           # "new" | "updated" | "unchanged" | "duplicate" | "near-duplicate"
         store.get("some-doc-id")
         store.add_correction(Correction(...))   # an analyst's correction, see corrections.py
         store.get("some-doc-id", corrected=True)

@@ -29,9 +29,14 @@ _NOT_IN_MODEL = {
 
 
 # Analysts' marks on items (Event/Statement.correction) live in the corrections table, never in the
-# machine output's rows, and do not count towards the fingerprint either.
+# machine output's rows, and do not count towards the fingerprint either; nor do a story's other
+# sources (Extraction.sources), which live in story_sources and are attached when read.
 _NOT_STORED = {"evidence", "correction"}
-_NOT_HASHED = {"events": {"__all__": {"correction"}}, "statements": {"__all__": {"correction"}}}
+_NOT_HASHED: dict[str, Any] = {
+    "events": {"__all__": {"correction"}},
+    "statements": {"__all__": {"correction"}},
+    "sources": True,
+}
 
 
 def extraction_hash(extraction: Extraction) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -163,4 +165,43 @@ corrections = Table(
     Column("note", Text, nullable=False),
     Column("author", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Near-duplicate stories (see stories.py). Every row of `articles` is a story. The MinHash and LSH
+# bands of each copy of a story (the story itself, and each other source) are kept to find later
+# copies, which are recorded as sources instead of being stored again. Everything here cascades from
+# the story, and none of it is touched by re-extraction.
+story_minhashes = Table(
+    "story_minhashes",
+    metadata,
+    Column("article_id", Text, primary_key=True),  # the copy's own doc id
+    Column("story_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("signature", LargeBinary, nullable=False),  # NUM_PERM little-endian uint32
+)
+
+story_bands = Table(
+    "story_bands",
+    metadata,
+    Column("article_id", Text, primary_key=True),  # the copy's own doc id
+    Column("band", Integer, primary_key=True),
+    Column("band_hash", BigInteger, nullable=False),
+    Column("story_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Index("ix_story_bands_band_band_hash", "band", "band_hash"),  # the candidate lookup
+)
+
+# The other copies of a story: one row per article id that was not stored because its text is the
+# story's, or near enough. A copy's own id and text hash let a resumed ingest skip it.
+story_sources = Table(
+    "story_sources",
+    metadata,
+    Column("article_id", Text, primary_key=True),  # the copy's own doc id
+    Column("story_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("source", Text),
+    Column("url", Text),
+    Column("date", Date),
+    Column("title", Text),
+    # Estimated Jaccard similarity with the closest copy of the story stored before it (1: same text).
+    Column("similarity", Double, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
 )
