@@ -61,3 +61,15 @@ def test_a_truce_named_with_its_makers_is_accepted_by_each():
         (s.actor if isinstance(s.actor, str) else tuple(s.actor), s.act, s.issue) for s in statements(text)
     }
     assert (("EGY", "QAT"), "ACCEPT", "ceasefire") in got
+
+
+def test_each_item_of_a_semicolon_list_is_its_own_demand():
+    text = (
+        "Serbian and Kosovo negotiators met for talks in Brussels on Thursday.\n\n"
+        "The proposal put forward by Serbia called for Kosovo police to withdraw from the north; "
+        "a release of all detainees; reopening the border crossings for trade; and the return of "
+        "displaced families."
+    )
+    got = [(s.actor, s.issue) for s in statements(text)]
+    assert {("SRB", "withdrawal"), ("SRB", "prisoners"), ("SRB", "humanitarian")} <= set(got)
+    assert not any(s.object == "Serbia" for s in statements(text))

@@ -393,6 +393,9 @@ def _trigger_token(doc: Doc, ev: Event) -> Token | None:
 def _units(trigger: Token, ev: Event) -> list[list[Token]]:
     """The content of the position, one unit per coordinated item: "not to join NATO ... and
     not to host foreign bases or develop nuclear weapons" is three units."""
+    listed = _semicolon_items(trigger)
+    if listed:
+        return listed
     comps = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
     comps += [x for a in trigger.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp"]
     if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in trigger.children):
@@ -450,6 +453,27 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
         skip = {t.i for other in heads if other.i > h.i for t in other.subtree}
         units.append([t for t in h.subtree if t.i not in skip and (t.i == h.i or t.i not in head_ids)])
     return units
+
+
+def _semicolon_items(trigger: Token) -> list[list[Token]]:
+    """ "called for A; B; C; and D": a list whose items are split by semicolons, which the parser
+    often hangs on the wrong heads; each segment after the trigger is one item."""
+    sent = trigger.sent
+    after = [t for t in sent if t.i > trigger.i]
+    if sum(t.text == ";" for t in after) < 2:
+        return []
+    # the trigger's own words are not an item: "put forward by Serbia ..."
+    own = {x.i for c in trigger.children if c.dep_ in {"prt", "agent"} for x in c.subtree}
+    after = [t for t in after if t.i not in own]
+    items: list[list[Token]] = [[]]
+    for t in after:
+        if t.text == ";":
+            items.append([])
+        elif not (t.is_punct and t.i == sent.end - 1):
+            items[-1].append(t)
+    # drop the list's glue: a leading "for"/"and", a trailing "and"
+    items = [[t for t in item if not (t.dep_ in {"cc", "prep"} and t is item[0])] for item in items]
+    return [item for item in items if any(t.pos_ in {"NOUN", "VERB", "PROPN"} for t in item)]
 
 
 def _verb_conjuncts(token: Token) -> list[Token]:
