@@ -78,3 +78,21 @@ def test_a_compound_entry_names_several_actors():
     assert r.resolve(nsubj(doc, "say")).codes == ("DPR", "LPR")  # also at the start of a sentence
     r, doc = resolver_for("The pro-Russian separatists said they would talk.", dt.date(2015, 2, 1))
     assert r.resolve(nsubj(doc, "say")).codes == ("DPR", "LPR")
+
+
+def test_role_noun_in_a_state_s_place_is_that_state():
+    r, doc = resolver_for("Riot police in Karachi detained several students.")
+    ref = r.resolve(nsubj(doc, "detain"))
+    assert ref.codes == ("PAK",) and ref.sector == "COP" and ref.rule == "actor.located"
+
+
+def test_place_names_resolve_to_their_state_only_as_places():
+    r, _doc = resolver_for("The Delhi police questioned the editor of the Los Angeles Times in Mumbai.")
+    codes = [(m.text, m.code) for m in r.index.mentions]
+    assert ("Delhi", "IND") in codes and ("Mumbai", "IND") in codes
+    assert all(text != "Los Angeles" for text, _ in codes)  # part of a newspaper's name
+
+
+def test_places_do_not_count_as_the_articles_parties():
+    r, _doc = resolver_for("Chile met Peru in Lima. Chile and Peru talked in Cusco and Arequipa and Cusco.")
+    assert set(r.parties) == {"CHL", "PER"}

@@ -151,3 +151,42 @@ def test_domestic_dyads_keep_the_same_state_in_another_sector():
 
 def test_a_group_name_that_ner_takes_for_a_person_is_still_the_group():
     assert ("BOKOHARAM", "ASSAULT", "NGA") in keys("Boko Haram attacked Nigerian soldiers in Borno.")
+
+
+def test_a_state_organ_acting_on_unmarked_people_is_a_domestic_dyad():
+    (e,) = code("Kenyan police arrested dozens of protesters in the capital.")
+    assert (e.source, e.source_sector, e.type, e.target, e.target_sector) == (
+        "KEN",
+        "COP",
+        "COERCE",
+        "KEN",
+        "CVL",
+    )
+    assert e.rule.startswith("coerce.arrest+domestic/")
+    (e,) = code("The Bolivian government accepted the demands of the miners.")
+    assert (e.source, e.type, e.target) == ("BOL", "CONCEDE", "BOL")
+
+
+def test_no_domestic_guess_for_armed_groups_or_people_placed_abroad():
+    assert code("Palestinian gunmen killed three people on Friday.") == []
+    assert ("KEN", "ASSAULT", "SOM") in keys("Kenyan troops killed four people in Somalia.")
+
+
+def test_unilateral_acts_need_no_target():
+    assert keys("The Ugandan rebels surrendered on Friday.") == {("UGA", "CONCEDE", None)}
+    assert keys("Moldovan troops withdrew on Tuesday.") == {("MDA", "RETREAT", None)}
+    (e,) = code("Peru's president resigned on Sunday.")
+    assert (e.source, e.type, e.target, e.cameo, e.mode) == ("PER", "RETREAT", None, "0831", "resign")
+    assert e.rule.startswith("retreat.resign+unilateral/")
+
+
+def test_no_targetless_event_for_other_types_or_side_clauses():
+    assert code("The Kenyan government protested.") == []
+    assert code("The Chilean government sent envoys to end the fighting.") == []
+    # a sentence with a dyadic event gets no extra targetless one
+    assert keys("Kenya withdrew its troops from Somalia.") == {("KEN", "RETREAT", "SOM")}
+
+
+def test_a_place_stands_for_its_state_but_a_venue_is_no_participant():
+    assert ("NGA", "COERCE", "NGA") in keys("A Lagos court jailed two journalists on Monday.")
+    assert keys("The Geneva talks between Iran and Oman ended.") == {(("IRN", "OMN"), "CONSULT", None)}

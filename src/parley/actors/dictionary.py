@@ -22,6 +22,8 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "organizations.tsv": ("organization", ("name", "aliases")),
     "groups.tsv": ("group", ("name", "aliases")),
     "people.tsv": ("person", ("name", "aliases")),
+    # Places inside a state stand for it, as its capital does ("Delhi Police", "an Istanbul court").
+    "places.tsv": ("state", ("places",)),
 }
 
 
@@ -33,7 +35,7 @@ class Entry:
     code: str
     name: str
     kind: str  # state | organization | group
-    field: str  # the column it came from: name, aliases, demonyms, capitals
+    field: str  # the column it came from: name, aliases, demonyms, capitals, places
     ambiguous: bool = False
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
@@ -95,6 +97,8 @@ class ActorDictionary:
         self.by_alias: dict[str, list[Entry]] = {}
         for e in self.entries:
             self.by_alias.setdefault(e.alias, []).append(e)
+        # Root codes of states: only a state has a domestic side ("Nigerian police" -> NGA/COP).
+        self.states = frozenset(e.code for e in self.entries if e.kind == "state")
 
     @classmethod
     def load(cls, extra_dirs: Iterable[Path] = ()) -> ActorDictionary:

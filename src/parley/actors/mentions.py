@@ -20,6 +20,9 @@ from parley.actors.dictionary import ActorDictionary, default_dictionary
 # Dependency labels that keep a modifier inside its noun phrase ("Russia's military",
 # "Russian President Putin", "US officials").
 NP_MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod", "det", "nummod"}
+# Entity labels under which a place name (places.tsv) is the place, not a namesake person or word.
+PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 
 
 @dataclass
@@ -86,6 +89,21 @@ def _after_pro_or_anti(span: Span) -> bool:
     )
 
 
+def _is_place(span: Span, dictionary: ActorDictionary) -> bool:
+    """A place name is the place where NER says so ("Jackson said" is a person). Inside an
+    organisation's name it stands for the state only when the organisation is a state organ
+    ("Delhi Police", "an Istanbul court"), not a namesake ("the Los Angeles Times")."""
+    label = span.root.ent_type_
+    if label not in PLACE_ENTS:
+        return False
+    if label != "ORG":
+        return True
+    ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+    rest = [t.lemma_.lower() for t in (ent or span) if t.i < span.start or t.i >= span.end]
+    cue = dictionary.sector_of(rest)
+    return cue is not None and cue.sector in STATE_SECTORS
+
+
 def _title_words(tokens: list[Token]) -> list[str]:
     """Lower-case lemmas of a title, the form sector cues are written in."""
     return [t.lemma_.lower() for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.lower_ == "of"]
@@ -108,6 +126,8 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
         if entry is None:
             continue
         if entry.ambiguous and entry.field == "name" and span.root.pos_ != "PROPN":
+            continue
+        if entry.field == "places" and not _is_place(span, dictionary):
             continue
         if entry.field == "demonyms" and _after_pro_or_anti(span):
             continue  # "pro-Russian separatists" are not Russia, "ethnic Albanians" not Albania
@@ -217,7 +237,12 @@ def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary) -> 
     appos = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
     code, rule = None, "person.unresolved"
     for tokens, how in ((title, "person.title"), (appos, "person.apposition")):
-        codes = [index.by_token[t.i].code for t in tokens if t.i in index.by_token]
+        # A place in a title says where someone is ("a Kunduz shopkeeper"), not whom they act for.
+        codes = [
+            m.code
+            for t in tokens
+            if (m := index.by_token.get(t.i)) is not None and m.rule != "dictionary.places"
+        ]
         if codes:
             code, rule = codes[0], how
             break

@@ -102,7 +102,8 @@ class Resolver:
         self.dictionary = dictionary or default_dictionary()
         self.last_person: ActorRef | None = None
         self.last_actor: ActorRef | None = None
-        counts = Counter(c for m in index.mentions for c in m.codes)
+        # The article's parties are the actors it names, not the places its events happen in.
+        counts = Counter(c for m in index.mentions if m.rule != "dictionary.places" for c in m.codes)
         self.parties = tuple(c for c, n in counts.most_common(2) if n >= 2)
 
     # -- memory -------------------------------------------------------------------------------
@@ -166,6 +167,9 @@ class Resolver:
                     ref = self._one(pobj)
                     if ref is not None:
                         return ActorRef(ref.codes, self._sector(token) or ref.sector, "actor.of")
+        located = self._located(token)
+        if located is not None:
+            return located
         if token.lemma_.lower() in AUTHORED:
             # "the plan laid out by Mr. Putin called for ...": a document speaks for its author
             for clause in (c for c in token.children if c.dep_ in {"acl", "relcl"}):
@@ -174,6 +178,19 @@ class Resolver:
                         ref = self._one(pobj)
                         if ref is not None:
                             return ActorRef(ref.codes, ref.sector, "actor.author")
+        return None
+
+    def _located(self, token: Token) -> ActorRef | None:
+        """People named by their role and their state's land: "protesters in Kirkuk", "the police
+        in the Gaza Strip", "security forces in Guinea" act for (or as people of) that state."""
+        cue = self.dictionary.sector_of([token.lemma_.lower()])
+        if cue is None:
+            return None
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                ref = self._one(pobj)
+                if ref is not None and all(c in self.dictionary.states for c in ref.codes):
+                    return ActorRef(ref.codes, self._sector(token) or cue.sector, "actor.located")
         return None
 
     def _from_mention(self, m: Mention, token: Token) -> ActorRef | None:

@@ -73,6 +73,15 @@ AGENT_NOUNS = {
     "minister",
     "president",
 }
+# Sectors through which a state acts on its own people (and the state named as such): an unmarked
+# patient of their acts is domestic. Rebels, militants or a bare nationality are not.
+DOMESTIC_ACTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+# Acts that need no one to be done to: "the rebels surrendered", "the president resigned",
+# "X declared a unilateral ceasefire", "Y put its forces on alert". Coded with no target when the
+# sentence has no dyadic event (other types without a target are mostly an unresolved target).
+UNILATERAL = {"RETREAT", "CONCEDE", "MOBILIZE"}
+# Clauses of purpose, manner or description: their verb is not the act a sentence reports.
+SIDE_CLAUSES = {"advcl", "acl", "relcl", "pcomp", "amod", "npadvmod"}
 # Types whose events are stated positions: each trigger word is its own position.
 POSITION_TYPES = {"REQUEST", "AGREE", "REJECT", "CONCEDE"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
@@ -136,6 +145,7 @@ class EventCoder:
         }
         absorbed: set[int] = set()  # complements already coded as the content of a promise or demand
         found: list[tuple[int, Event]] = []
+        tried: list[Trigger] = []
         triggers = [tr for tr in (self._trigger(t) for t in sent) if tr is not None]
         # Obligations first: "X said Y must hand over Z" is X's demand, and Y's handing over is its
         # content, not an event of its own.
@@ -153,6 +163,7 @@ class EventCoder:
                 absorbed.update(t.i for c in _complements(tr.token) for t in c.subtree)
             elif tr.pattern.objects:  # "stopped fighting": the gerund is the object, not an event
                 absorbed.update(c.i for c in tr.token.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
+            tried.append(tr)
             for candidate in [tr, *tr.alternatives]:
                 ev = self._event(candidate, sent, s_index, resolver, speakers, future_heads, day)
                 if ev is not None:
@@ -166,7 +177,33 @@ class EventCoder:
             ev = self._noun_event(token, noun, sent, s_index, resolver, speakers, triggers, day)
             if ev is not None:
                 found.append((_depth(token), ev))
+        if not found:
+            lone = self._lone_event(tried, sent, s_index, resolver, speakers, future_heads, day)
+            return [lone] if lone is not None else []
         return _dedup([ev for _, ev in sorted(found, key=lambda x: x[0])])
+
+    def _lone_event(
+        self,
+        tried: list[Trigger],
+        sent: Span,
+        s_index: int,
+        resolver: Resolver,
+        speakers: dict[int, ActorRef],
+        future_heads: set[int],
+        day: dt.date | None,
+    ) -> Event | None:
+        """A sentence with no dyadic event still reports what its main actor did: the shallowest
+        main-clause trigger whose source resolves is coded against the state's own people
+        ("Nigerian police arrested dozens of protesters": NGA/COP -> NGA/CVL), or with no target
+        for a unilateral act ("the Peruvian president resigned")."""
+        for tr in tried:
+            if tr.token.dep_ in SIDE_CLAUSES:
+                continue  # "... to end the fighting", "forces that withdrew": not what the sentence reports
+            for candidate in [tr, *tr.alternatives]:
+                ev = self._event(candidate, sent, s_index, resolver, speakers, future_heads, day, lone=True)
+                if ev is not None:
+                    return ev
+        return None
 
     def _frame(self, token: Token) -> str | None:
         plist = self.patterns.for_verb(token.lemma_.lower())
@@ -238,18 +275,28 @@ class EventCoder:
         speakers: dict[int, ActorRef],
         future_heads: set[int],
         day: dt.date | None,
+        lone: bool = False,
     ) -> Event | None:
         p, token = tr.pattern, tr.token
         source = self._source(token, resolver, speakers)
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
-        if target is None and not (
-            2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source)
+        if target is None and lone:
+            target = _domestic(token, source, resolver)
+        if (
+            target is None
+            and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source))
+            and not (lone and _is_unit(source) and p.type in UNILATERAL)
         ):
-            return None  # a lone actor needs a target; "the six powers put forward" is not reciprocal
+            # a lone actor needs a target (but for a unilateral act in a sentence with no other
+            # event); "the six powers put forward" is not reciprocal
+            return None
         aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
         ev_type, cameo, rule = p.type, p.cameo, p.name
+        if lone:  # say why a sentence's only event has this target (or none)
+            rule += "+domestic" if target is not None and target.rule == "actor.domestic" else ""
+            rule += "+unilateral" if target is None else ""
         content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
         if p.frame in CONTENT_FRAMES:
             cameo = self.patterns.refinements.get((p.frame, content or ""), cameo)
@@ -334,6 +381,8 @@ class EventCoder:
                         (between if c.lower_ != "with" else others).extend(ref.codes if ref else ())
                 elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
                     ref = resolver.resolve(c)
+                    if ref is not None and ref.rule == "dictionary.places" and c.dep_ != "poss":
+                        continue  # "the Istanbul talks": a venue, not a participant
                     others.extend(ref.codes if ref else ())
             codes = list(dict.fromkeys(between if len(set(between)) >= 2 else others + between))
             if len(codes) == 1 and noun.dep_ in {"dobj", "pobj"}:
@@ -674,6 +723,39 @@ def _named_in_clause(token: Token, resolver: Resolver) -> ActorRef | None:
         if m is not None and m.codes:
             return ActorRef(m.codes, m.sector, "actor.in_clause", m.name if m.kind == "person" else None, t.i)
     return None
+
+
+def _domestic(token: Token, source: ActorRef, resolver: Resolver) -> ActorRef | None:
+    """A state acting on people named only by their role ("Nigerian police arrested dozens of
+    protesters", "the government accepted the rebels' demands"): in news text a foreign patient is
+    marked by its nationality or its place, so an unmarked one is the same state's own (a domestic
+    dyad, as in "Syrian troops shelled Syrian civilians")."""
+    if len(source.codes) != 1 or source.codes[0] not in resolver.dictionary.states:
+        return None
+    if source.sector not in DOMESTIC_ACTORS and not (
+        source.sector is None and source.rule.startswith("dictionary.")
+    ):
+        return None  # "Palestinian suicide bombers killed 23 people": not their own
+    for noun in _patients(token):
+        words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+        cue = resolver.dictionary.sector_of([*words, noun.lemma_.lower()])
+        if cue is None or cue.sector == source.sector:
+            continue
+        place = _place(token, resolver)
+        if place is not None and source.codes[0] not in place.codes:
+            return None  # "killed three people in Gaza": placed in another actor's land
+        return ActorRef(source.codes, cue.sector, "actor.domestic", token=noun.i)
+    return None
+
+
+def _patients(token: Token) -> list[Token]:
+    """Nouns the act is done to: objects, a passive subject, prepositional objects, and what
+    they are of or from ("dozens of supporters", "demands from rebels")."""
+    heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    heads += _pobjs(token, None)
+    heads += [x for h in list(heads) for prep in ("of", "from", "by") for x in _pobjs(h, prep)]
+    heads += [g for h in list(heads) for g in h.children if g.dep_ == "poss"]
+    return [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
 
 
 def _is_unit(ref: ActorRef) -> bool:
