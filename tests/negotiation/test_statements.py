@@ -133,3 +133,32 @@ def test_dismissing_another_party_s_offer_rejects_it():
     got = _keys(text)
     assert ("KOS", "OFFER", "prisoners") in got or ("XKX", "OFFER", "prisoners") in got
     assert ("SRB", "REJECT", "prisoners") in got
+
+
+def test_a_vow_to_keep_up_the_fighting_rejects_a_truce():
+    text = (
+        "Armenian and Azerbaijani envoys held talks in Moscow on a truce.\n\n"
+        "Azerbaijan has vowed to continue shelling, accusing Armenia of using the talks to regroup."
+    )
+    assert ("AZE", "REJECT", "ceasefire") in _keys(text)
+
+
+def test_a_refusal_unless_something_is_done_demands_it():
+    text = (
+        "Israel and the Palestinians resumed indirect talks in Cairo.\n\n"
+        "Israel is reluctant to open Gaza's crossings to the Palestinians unless the militants are disarmed."
+    )
+    got = _keys(text)
+    assert ("ISR", "REJECT", "sanctions") in got  # opening crossings is lifting a closure
+    assert ("ISR", "DEMAND", "ddr") in got
+
+
+def test_what_a_party_says_must_or_should_be_done_is_its_demand():
+    text = (
+        "Iran and the six powers began a new round of nuclear talks in Geneva.\n\n"
+        "Any first step, the American official said, must include a cap on uranium enrichment. "
+        "Russia's envoy said that autonomy should be considered for the breakaway region."
+    )
+    got = _keys(text)
+    assert ("USA", "DEMAND", "arms_control") in got
+    assert ("RUS", "DEMAND", "territory") in got

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors.mentions import MentionIndex
 from parley.actors.resolve import Resolver
 from parley.events.coder import _subject_token as subject_of
+from parley.events.patterns import load as load_patterns
 from parley.model import Event, Evidence, Statement
 from parley.negotiation.case import TIMEFRAME
 from parley.negotiation.lexicon import Lexicon, forms
@@ -77,6 +78,8 @@ NAMED = {"GPE", "LOC", "ORG", "FAC", "LAW", "EVENT"}
 # similar to NATO's Article 5" is about guarantees, not about NATO).
 OWN_PHRASE = {"guarantee", "assurance", "meeting", "summit", "proposal", "plan"}
 MIN_NEGOTIATION_CUES = 3
+OBLIGATION_MODALS = {"must", "should"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
 @dataclass
@@ -93,6 +96,7 @@ class Draft:
 class StatementReader:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self.patterns = load_patterns()  # the reporting verbs of the event coder's data
         self.mode_issue = dict(
             c.split("=") for c in (" ".join(p) for p in self.lexicon.cues.get("mode_issue", ()))
         )
@@ -110,6 +114,13 @@ class StatementReader:
                 trigger = _trigger_token(doc, ev)
                 if trigger is not None:
                     drafts.extend(self._conditions(ev, trigger, resolver, sents, drafts))
+                    if self._persists(trigger):
+                        # "has vowed to continue bombing": a refusal to stop, of the truce it is asked for
+                        drafts.extend(
+                            d
+                            for unit in _units(trigger, ev)
+                            for d in self._draft(ev, "REJECT", trigger, unit, resolver, sents, drafts)
+                        )
                 continue
             if act is None or ev.source is None:
                 continue
@@ -127,8 +138,17 @@ class StatementReader:
                 for unit in _units(trigger, ev)
                 for d in self._draft(ev, act, trigger, unit, resolver, sents, drafts)
             ]
+            if act == "OFFER" and self._persists(trigger):
+                # "vowed to continue shelling": to keep up the fighting refuses the truce
+                for d in made:
+                    if d.statement.issue == "ceasefire":
+                        d.statement.act, d.statement.rule = (
+                            "REJECT",
+                            d.statement.rule.replace("offer.", "reject.", 1),
+                        )
             drafts.extend(made)
-            if act in {"OFFER", "ACCEPT"} and made:
+            if act in {"OFFER", "ACCEPT", "REJECT"} and made:
+                # "would halt if ...", "reluctant to open the borders unless ...": the conditions
                 demands = self._conditions(ev, trigger, resolver, sents, drafts)
                 for d in made:
                     d.requires.extend(demands)
@@ -137,6 +157,7 @@ class StatementReader:
             t.i: ev for ev in events if ev.source is not None and (t := _trigger_token(doc, ev)) is not None
         }
         drafts.extend(self._noun_positions(doc, resolver, sents, drafts, doers))
+        drafts.extend(self._reported_obligations(doc, resolver, sents, drafts))
         drafts.extend(self._agreed_truces(doc, resolver, sents, drafts, doers))
         drafts, kept = _merge(drafts)
         for i, d in enumerate(drafts, 1):
@@ -146,6 +167,65 @@ class StatementReader:
             d.statement.conditional_on = list(dict.fromkeys([*d.statement.conditional_on, *ids]))
         _link_exchanges(drafts, sents, self.lexicon)
         return [d.statement for d in drafts]
+
+    def _reported_obligations(
+        self, doc: Doc, resolver: Resolver, sents: list[Span], earlier: list[Draft]
+    ) -> list[Draft]:
+        """What a party says must or should be done: "the first step, the official said, must include
+        capping enrichment", "Putin said statehood should be considered for the region". The
+        event coder codes such a demand when the one who must act is a party; here it is a
+        position even when the subject is a thing."""
+        out: list[Draft] = []
+        for s_index, sent in enumerate(sents):
+            for modal in sent:
+                if modal.tag_ != "MD" or modal.lower_ not in OBLIGATION_MODALS or modal.dep_ != "aux":
+                    continue
+                verb = modal.head
+                speech = self._reporting_verb(verb)
+                if speech is None:
+                    continue
+                speaker = resolver.resolve(subject_of(speech))
+                subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                who = resolver.resolve(subject) if subject is not None else None
+                if speaker is None or (who is not None and set(who.codes) & set(speaker.codes)):
+                    continue  # "we must defend ourselves": a party's own resolve, not a demand
+                # a thing as subject is what is asked for ("statehood should be considered")
+                skip = {
+                    t.i
+                    for c in verb.children
+                    if c.i == speech.i or (c.dep_ in SUBJECTS and who is not None)
+                    for t in c.subtree
+                }
+                unit = [t for t in verb.subtree if t.i not in skip and not t.is_punct]
+                start, end = min(t.idx for t in unit), max(t.idx + len(t.text) for t in unit)
+                ev = Event(
+                    source=speaker.value,
+                    target=who.value if who is not None else None,
+                    type="REQUEST",
+                    trigger=modal.text,
+                    rule=f"request.reported_obligation/{speaker.rule}",
+                    evidence=Evidence.from_span(doc.text, s_index, start, end),
+                )
+                out.extend(self._draft(ev, "DEMAND", verb, unit, resolver, sents, earlier + out))
+        return out
+
+    def _reporting_verb(self, verb: Token) -> Token | None:
+        """The verb that reports a clause: the one it is the complement of ("said statehood should
+        be ..."), or one set inside it ("the first step, the official said, must include ...")."""
+        if verb.dep_ == "ccomp" and self._is_speech(verb.head):
+            return verb.head
+        return next(
+            (c for c in verb.children if c.dep_ in {"parataxis", "ccomp"} and self._is_speech(c)), None
+        )
+
+    def _is_speech(self, token: Token) -> bool:
+        plist = self.patterns.for_verb(token.lemma_.lower())
+        return token.pos_ == "VERB" and bool(plist) and plist[-1].frame == "speech"
+
+    def _persists(self, trigger: Token) -> bool:
+        """Whether a vow's content is to keep up what it is doing ("vowed to continue fighting")."""
+        persist = {p[0] for p in self.lexicon.cues.get("persist", ())}
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in persist for c in trigger.children)
 
     def _noun_positions(
         self, doc: Doc, resolver: Resolver, sents: list[Span], earlier: list[Draft], doers: dict[int, Event]
@@ -287,6 +367,8 @@ class StatementReader:
         recognized Crimea": the conditions are the offering party's demands of the other."""
         out: list[Draft] = []
         holders = [trigger, *[c for c in trigger.children if c.dep_ in {"xcomp", "ccomp", "conj"}]]
+        if trigger.dep_ == "acomp":
+            holders.append(trigger.head)  # "is reluctant to open the borders unless ...": hung on "is"
         if trigger.dep_ == "ccomp":
             # "said the U.S. would not rule out talks, but would only consider such a move if ...":
             # the condition hangs on a verb coordinated with the report
@@ -306,13 +388,15 @@ class StatementReader:
                 continue
             subject = next((x for x in clause.children if x.dep_ in {"nsubj", "nsubjpass"}), None)
             who = resolver.resolve(subject)
-            if who is None or set(who.codes) & set(_codes(ev.source)):
+            if who is None and (subject is None or subject.pos_ not in {"NOUN", "PROPN"}):
+                continue  # "if it is approved": nothing is asked of anyone we can name
+            if who is not None and set(who.codes) & set(_codes(ev.source)):
                 continue
             start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
             demand = ev.model_copy(
                 update={
                     "type": "REQUEST",
-                    "target": who.value,
+                    "target": who.value if who is not None else None,
                     "rule": "request.condition/" + ev.rule.split("/")[-1],
                     "evidence": Evidence.from_span(clause.doc.text, ev.evidence.sentence, start, end),
                 }
@@ -371,7 +455,9 @@ class StatementReader:
             and t.dep_ not in {"mark", "nsubj", "nsubjpass", "expl"}
             for t in unit
         )
-        issue, cues = self.lexicon.issue_of(words, head)
+        # phrases are also matched with possessors left out: "open Gaza's borders" is "open borders"
+        bare = [w for w, t in zip(words, unit, strict=True) if t.dep_ not in {"poss", "case"}]
+        issue, cues = self.lexicon.issue_of([*words, set(), *bare], head)
         if issue is None and ev.mode in self.mode_issue:
             issue = self.mode_issue[ev.mode]
         if issue is None and not refers_back:
