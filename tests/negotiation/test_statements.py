@@ -73,3 +73,92 @@ def test_each_item_of_a_semicolon_list_is_its_own_demand():
     got = [(s.actor, s.issue) for s in statements(text)]
     assert {("SRB", "withdrawal"), ("SRB", "prisoners"), ("SRB", "humanitarian")} <= set(got)
     assert not any(s.object == "Serbia" for s in statements(text))
+
+
+def _keys(text: str) -> set[tuple]:
+    """(actor, act, issue) of the statements of a text about a negotiation: a sentence on the talks
+    is added so that every text names enough of them."""
+    text += "\n\nNegotiators said the next round of talks on a peace deal would follow."
+    return {
+        (s.actor if isinstance(s.actor, str) else tuple(s.actor), s.act, s.issue) for s in statements(text)
+    }
+
+
+def test_a_party_that_keeps_a_truce_accepts_it():
+    text = (
+        "Negotiators from Sudan and South Sudan met for talks in Addis Ababa on Monday.\n\n"
+        "Sudan and South Sudan say they have stopped shelling the border towns, honoring a truce that "
+        "began at midnight."
+    )
+    assert (("SDN", "SSD"), "ACCEPT", "ceasefire") in _keys(text)
+
+
+def test_the_condition_of_a_threat_is_a_demand_wherever_the_parser_hangs_it():
+    text = (
+        "Talks between Ethiopia and Egypt on the dam resumed in Cairo.\n\n"
+        "Egypt has threatened to walk away from negotiations aimed at reaching a deal if Ethiopia does not "
+        "halt the filling of the reservoir and allow in international observers."
+    )
+    got = _keys(text)
+    assert ("EGY", "DEMAND", "monitoring") in got
+    assert not any(k[1] == "DEMAND" and k[2] == "talks_process" for k in got)
+
+
+def test_a_verb_of_making_sure_names_no_issue_and_ties_go_to_the_first_named():
+    text = (
+        "Moldova and Transnistria held a round of talks in Chisinau on Friday.\n\n"
+        "Moldova said it is ready to guarantee the protection of the Russian language in the region. "
+        "Moldova also wants Transnistria to admit observers along the cease-fire line."
+    )
+    got = _keys(text)
+    assert ("MDA", "OFFER", "rights") in got
+    assert ("MDA", "DEMAND", "monitoring") in got
+    assert not any(k[2] == "security_guarantees" for k in got)
+
+
+def test_the_rest_of_the_clause_names_the_issue_when_the_parse_cuts_the_content_short():
+    text = (
+        "Iran and the European Union held nuclear talks in Vienna on Tuesday.\n\n"
+        "Iran has said it is willing to halt its work at one site, and ship its stockpile of "
+        "enriched uranium abroad."
+    )
+    assert ("IRN", "OFFER", "arms_control") in _keys(text)
+
+
+def test_dismissing_another_party_s_offer_rejects_it():
+    text = (
+        "Serbia and Kosovo resumed talks in Brussels this week.\n\n"
+        "Serbia denounced Kosovo's offer of a prisoner exchange as a stunt."
+    )
+    got = _keys(text)
+    assert ("KOS", "OFFER", "prisoners") in got or ("XKX", "OFFER", "prisoners") in got
+    assert ("SRB", "REJECT", "prisoners") in got
+
+
+def test_a_vow_to_keep_up_the_fighting_rejects_a_truce():
+    text = (
+        "Armenian and Azerbaijani envoys held talks in Moscow on a truce.\n\n"
+        "Azerbaijan has vowed to continue shelling, accusing Armenia of using the talks to regroup."
+    )
+    assert ("AZE", "REJECT", "ceasefire") in _keys(text)
+
+
+def test_a_refusal_unless_something_is_done_demands_it():
+    text = (
+        "Israel and the Palestinians resumed indirect talks in Cairo.\n\n"
+        "Israel is reluctant to open Gaza's crossings to the Palestinians unless the militants are disarmed."
+    )
+    got = _keys(text)
+    assert ("ISR", "REJECT", "sanctions") in got  # opening crossings is lifting a closure
+    assert ("ISR", "DEMAND", "ddr") in got
+
+
+def test_what_a_party_says_must_or_should_be_done_is_its_demand():
+    text = (
+        "Iran and the six powers began a new round of nuclear talks in Geneva.\n\n"
+        "Any first step, the American official said, must include a cap on uranium enrichment. "
+        "Russia's envoy said that autonomy should be considered for the breakaway region."
+    )
+    got = _keys(text)
+    assert ("USA", "DEMAND", "arms_control") in got
+    assert ("RUS", "DEMAND", "territory") in got

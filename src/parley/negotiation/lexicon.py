@@ -30,17 +30,22 @@ class Lexicon:
     ) -> tuple[str | None, list[str]]:
         """The best-supported issue for a run of lemmas, and the cues that matched. When the
         content's own verb is a cue ("withdraw its troops from Crimea"), it counts three times:
-        what is asked is the withdrawal, not the places named."""
+        what is asked is the withdrawal, not the places named. Ties go to the issue named first:
+        "deploy observers to monitor the cease-fire" is about the observers."""
         scores: dict[str, int] = {}
+        first: dict[str, int] = {}
         matched: dict[str, list[str]] = {}
         for cue in self.issues:
-            if _contains(lemmas, cue.cue):
+            at = _find(lemmas, cue.cue)
+            if at >= 0:
                 bonus = 3 if head is not None and cue.cue == (head,) else 1
-                scores[cue.issue] = scores.get(cue.issue, 0) + cue.weight * len(cue.cue) * bonus
+                words = len(cue.cue) - 2 * cue.cue.count("-")  # "cease - fire" is one word
+                scores[cue.issue] = scores.get(cue.issue, 0) + cue.weight * words * bonus
+                first[cue.issue] = min(first.get(cue.issue, at), at)
                 matched.setdefault(cue.issue, []).append(" ".join(cue.cue))
         if not scores:
             return None, []
-        best = max(scores, key=lambda i: (scores[i], -self.order.index(i)))
+        best = max(scores, key=lambda i: (scores[i], -first[i], -self.order.index(i)))
         return best, matched[best]
 
     def has(self, kind: str, lemmas: list[str] | list[set[str]]) -> str | None:
@@ -57,9 +62,16 @@ class Lexicon:
 
 def _contains(words: list[str] | list[set[str]], phrase: tuple[str, ...]) -> bool:
     """Whether the phrase occurs in a run of words; a word may be a set of its forms."""
+    return _find(words, phrase) >= 0
+
+
+def _find(words: list[str] | list[set[str]], phrase: tuple[str, ...]) -> int:
+    """Where the phrase first occurs in a run of words (-1: nowhere)."""
     forms = [w if isinstance(w, set) else {w} for w in words]
     n = len(phrase)
-    return any(all(phrase[k] in forms[i + k] for k in range(n)) for i in range(len(forms) - n + 1))
+    return next(
+        (i for i in range(len(forms) - n + 1) if all(phrase[k] in forms[i + k] for k in range(n))), -1
+    )
 
 
 def forms(token_lemma: str, token_lower: str) -> set[str]:

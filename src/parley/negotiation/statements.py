@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors.mentions import MentionIndex
 from parley.actors.resolve import Resolver
+from parley.events.coder import _subject_token as subject_of
+from parley.events.patterns import load as load_patterns
 from parley.model import Event, Evidence, Statement
 from parley.negotiation.case import TIMEFRAME
 from parley.negotiation.lexicon import Lexicon, forms
@@ -52,6 +54,8 @@ POSITION_NOUNS = {
 # A truce named with its makers ("a cease-fire brokered by X and Y") is accepted by each of them.
 TRUCE_NOUNS = {"ceasefire", "cease-fire", "truce", "fire", "armistice"}
 MAKING_VERBS = {"broker", "reach", "agree", "sign", "negotiate", "strike", "forge", "announce", "declare"}
+# A party that keeps a truce ("honoring a cease-fire", "abide by the truce") accepts it.
+KEEPING_VERBS = {"honor", "honour", "observe", "respect", "uphold", "abide", "maintain", "keep"}
 # Cues that name a deal without saying anything about its terms.
 GENERIC_DEAL = {"deal", "agreement", "peace deal"}
 ACCEPTING_LEMMAS = {"accept", "agree", "approve", "endorse", "sign", "welcome"}
@@ -74,6 +78,8 @@ NAMED = {"GPE", "LOC", "ORG", "FAC", "LAW", "EVENT"}
 # similar to NATO's Article 5" is about guarantees, not about NATO).
 OWN_PHRASE = {"guarantee", "assurance", "meeting", "summit", "proposal", "plan"}
 MIN_NEGOTIATION_CUES = 3
+OBLIGATION_MODALS = {"must", "should"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
 @dataclass
@@ -90,6 +96,7 @@ class Draft:
 class StatementReader:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self.patterns = load_patterns()  # the reporting verbs of the event coder's data
         self.mode_issue = dict(
             c.split("=") for c in (" ".join(p) for p in self.lexicon.cues.get("mode_issue", ()))
         )
@@ -107,6 +114,13 @@ class StatementReader:
                 trigger = _trigger_token(doc, ev)
                 if trigger is not None:
                     drafts.extend(self._conditions(ev, trigger, resolver, sents, drafts))
+                    if self._persists(trigger):
+                        # "has vowed to continue bombing": a refusal to stop, of the truce it is asked for
+                        drafts.extend(
+                            d
+                            for unit in _units(trigger, ev)
+                            for d in self._draft(ev, "REJECT", trigger, unit, resolver, sents, drafts)
+                        )
                 continue
             if act is None or ev.source is None:
                 continue
@@ -124,14 +138,27 @@ class StatementReader:
                 for unit in _units(trigger, ev)
                 for d in self._draft(ev, act, trigger, unit, resolver, sents, drafts)
             ]
+            if act == "OFFER" and self._persists(trigger):
+                # "vowed to continue shelling": to keep up the fighting refuses the truce
+                for d in made:
+                    if d.statement.issue == "ceasefire":
+                        d.statement.act, d.statement.rule = (
+                            "REJECT",
+                            d.statement.rule.replace("offer.", "reject.", 1),
+                        )
             drafts.extend(made)
-            if act in {"OFFER", "ACCEPT"} and made:
+            if act in {"OFFER", "ACCEPT", "REJECT"} and made:
+                # "would halt if ...", "reluctant to open the borders unless ...": the conditions
                 demands = self._conditions(ev, trigger, resolver, sents, drafts)
                 for d in made:
                     d.requires.extend(demands)
                 drafts.extend(demands)
-        drafts.extend(self._noun_positions(doc, resolver, sents, drafts))
-        drafts.extend(self._agreed_truces(doc, resolver, sents, drafts))
+        doers = {
+            t.i: ev for ev in events if ev.source is not None and (t := _trigger_token(doc, ev)) is not None
+        }
+        drafts.extend(self._noun_positions(doc, resolver, sents, drafts, doers))
+        drafts.extend(self._reported_obligations(doc, resolver, sents, drafts))
+        drafts.extend(self._agreed_truces(doc, resolver, sents, drafts, doers))
         drafts, kept = _merge(drafts)
         for i, d in enumerate(drafts, 1):
             d.statement.id = f"s{i}"
@@ -141,11 +168,71 @@ class StatementReader:
         _link_exchanges(drafts, sents, self.lexicon)
         return [d.statement for d in drafts]
 
-    def _noun_positions(
+    def _reported_obligations(
         self, doc: Doc, resolver: Resolver, sents: list[Span], earlier: list[Draft]
     ) -> list[Draft]:
+        """What a party says must or should be done: "the first step, the official said, must include
+        capping enrichment", "Putin said statehood should be considered for the region". The
+        event coder codes such a demand when the one who must act is a party; here it is a
+        position even when the subject is a thing."""
+        out: list[Draft] = []
+        for s_index, sent in enumerate(sents):
+            for modal in sent:
+                if modal.tag_ != "MD" or modal.lower_ not in OBLIGATION_MODALS or modal.dep_ != "aux":
+                    continue
+                verb = modal.head
+                speech = self._reporting_verb(verb)
+                if speech is None:
+                    continue
+                speaker = resolver.resolve(subject_of(speech))
+                subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                who = resolver.resolve(subject) if subject is not None else None
+                if speaker is None or (who is not None and set(who.codes) & set(speaker.codes)):
+                    continue  # "we must defend ourselves": a party's own resolve, not a demand
+                # a thing as subject is what is asked for ("statehood should be considered")
+                skip = {
+                    t.i
+                    for c in verb.children
+                    if c.i == speech.i or (c.dep_ in SUBJECTS and who is not None)
+                    for t in c.subtree
+                }
+                unit = [t for t in verb.subtree if t.i not in skip and not t.is_punct]
+                start, end = min(t.idx for t in unit), max(t.idx + len(t.text) for t in unit)
+                ev = Event(
+                    source=speaker.value,
+                    target=who.value if who is not None else None,
+                    type="REQUEST",
+                    trigger=modal.text,
+                    rule=f"request.reported_obligation/{speaker.rule}",
+                    evidence=Evidence.from_span(doc.text, s_index, start, end),
+                )
+                out.extend(self._draft(ev, "DEMAND", verb, unit, resolver, sents, earlier + out))
+        return out
+
+    def _reporting_verb(self, verb: Token) -> Token | None:
+        """The verb that reports a clause: the one it is the complement of ("said statehood should
+        be ..."), or one set inside it ("the first step, the official said, must include ...")."""
+        if verb.dep_ == "ccomp" and self._is_speech(verb.head):
+            return verb.head
+        return next(
+            (c for c in verb.children if c.dep_ in {"parataxis", "ccomp"} and self._is_speech(c)), None
+        )
+
+    def _is_speech(self, token: Token) -> bool:
+        plist = self.patterns.for_verb(token.lemma_.lower())
+        return token.pos_ == "VERB" and bool(plist) and plist[-1].frame == "speech"
+
+    def _persists(self, trigger: Token) -> bool:
+        """Whether a vow's content is to keep up what it is doing ("vowed to continue fighting")."""
+        persist = {p[0] for p in self.lexicon.cues.get("persist", ())}
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in persist for c in trigger.children)
+
+    def _noun_positions(
+        self, doc: Doc, resolver: Resolver, sents: list[Span], earlier: list[Draft], doers: dict[int, Event]
+    ) -> list[Draft]:
         """Positions named by a noun with their owner: "a Trump demand that the nation pay more",
-        "Iran's insistence that it keep enrichment", "Russia's offer of talks"."""
+        "Iran's insistence that it keep enrichment", "Russia's offer of talks". A party that
+        dismisses another's offer ("denounced Park's offer of dialogue") rejects what it offers."""
         out: list[Draft] = []
         for s_index, sent in enumerate(sents):
             for noun in sent:
@@ -191,13 +278,39 @@ class StatementReader:
                     trigger=noun.text,
                 )
                 out.extend(self._draft(ev, act, noun, list(content.subtree), resolver, sents, earlier + out))
+                verb = noun.head
+                if (
+                    act != "OFFER"
+                    or noun.dep_ != "dobj"
+                    or not self.lexicon.has("dismissal", [verb.lemma_.lower()])
+                ):
+                    continue
+                doer = doers.get(verb.i)
+                subject = subject_of(verb)
+                ref = resolver.resolve(subject) if subject is not None and subject.pos_ != "PRON" else None
+                rejecter = doer.source if doer is not None else ref.value if ref is not None else None
+                if rejecter is None or set(_codes(rejecter)) & set(owner.codes):
+                    continue
+                refusal = ev.model_copy(
+                    update={"source": rejecter, "target": owner.value, "type": "REJECT", "trigger": verb.text}
+                )
+                refusal.rule = f"noun.{noun.lemma_.lower()}+dismissed/" + (
+                    doer.rule if doer else "actor.subject"
+                )
+                out.extend(
+                    self._draft(
+                        refusal, "REJECT", verb, list(content.subtree), resolver, sents, earlier + out
+                    )
+                )
         return out
 
     def _agreed_truces(
-        self, doc: Doc, resolver: Resolver, sents: list[Span], earlier: list[Draft]
+        self, doc: Doc, resolver: Resolver, sents: list[Span], earlier: list[Draft], doers: dict[int, Event]
     ) -> list[Draft]:
         """A ceasefire named with the parties who made it: "a 120-hour cease-fire brokered by
-        Turkey and the U.S.", "a truce between Israel and Hamas": each of them accepts it."""
+        Turkey and the U.S.", "a truce between Israel and Hamas": each of them accepts it. So does
+        a party that keeps one: "they have stopped fighting, honoring a cease-fire" (its doer is the
+        doer of the event it hangs on, else its own named subject)."""
         out: list[Draft] = []
         for s_index, sent in enumerate(sents):
             for noun in sent:
@@ -221,15 +334,27 @@ class StatementReader:
                 ]
                 refs = [r for r in (resolver.resolve(m) for m in makers) if r is not None]
                 codes = list(dict.fromkeys(c for r in refs for c in r.codes))
-                if len(codes) < 2:
+                rule = "noun.truce/actor.makers"
+                keeper = _keeping_verb(noun)
+                if len(codes) < 2 and keeper is not None:
+                    doer = _governing_event(keeper, doers)
+                    subject = subject_of(keeper)
+                    ref = (
+                        resolver.resolve(subject) if subject is not None and subject.pos_ != "PRON" else None
+                    )
+                    codes = _codes(doer.source) if doer is not None else list(ref.codes) if ref else []
+                    rule = "noun.truce/actor.keeper"
+                elif len(codes) < 2:
+                    continue
+                if not codes:
                     continue
                 tokens = [t for t in noun.subtree if not t.is_space]
                 start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
                 ev = Event(
-                    source=codes,
+                    source=codes[0] if len(codes) == 1 else codes,
                     type="AGREE",
                     trigger=noun.text,
-                    rule="noun.truce/actor.makers",
+                    rule=rule,
                     evidence=Evidence.from_span(doc.text, s_index, start, end),
                 )
                 out.extend(self._draft(ev, "ACCEPT", noun, tokens, resolver, sents, earlier + out))
@@ -242,29 +367,49 @@ class StatementReader:
         recognized Crimea": the conditions are the offering party's demands of the other."""
         out: list[Draft] = []
         holders = [trigger, *[c for c in trigger.children if c.dep_ in {"xcomp", "ccomp", "conj"}]]
+        if trigger.dep_ == "acomp":
+            holders.append(trigger.head)  # "is reluctant to open the borders unless ...": hung on "is"
         if trigger.dep_ == "ccomp":
             # "said the U.S. would not rule out talks, but would only consider such a move if ...":
             # the condition hangs on a verb coordinated with the report
             holders += [c for c in trigger.head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-        for clause in (c for h in holders for c in h.children if c.dep_ == "advcl"):
+        clauses = [c for h in holders for c in h.children if c.dep_ == "advcl"]
+        # the parser often hangs the condition on the last verb before it ("threatened to walk away
+        # from talks aimed at reinstating the truce if Russia does not stop ..."): any in the content
+        clauses += [
+            c
+            for h in holders[1:]
+            for c in h.subtree
+            if c.dep_ == "advcl" and c.head.i != h.i and c not in clauses
+        ]
+        for clause in clauses:
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
             if not marks & {"if", "unless", "provided", "once"}:
                 continue
             subject = next((x for x in clause.children if x.dep_ in {"nsubj", "nsubjpass"}), None)
             who = resolver.resolve(subject)
-            if who is None or set(who.codes) & set(_codes(ev.source)):
+            if who is None and (subject is None or subject.pos_ not in {"NOUN", "PROPN"}):
+                continue  # "if it is approved": nothing is asked of anyone we can name
+            if who is not None and set(who.codes) & set(_codes(ev.source)):
                 continue
             start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
             demand = ev.model_copy(
                 update={
                     "type": "REQUEST",
-                    "target": who.value,
+                    "target": who.value if who is not None else None,
                     "rule": "request.condition/" + ev.rule.split("/")[-1],
                     "evidence": Evidence.from_span(clause.doc.text, ev.evidence.sentence, start, end),
                 }
             )
             for verb in _verb_conjuncts(clause):
-                unit = [t for t in verb.subtree if t.i == verb.i or t.dep_ != "conj" or t.head.i != verb.i]
+                # the verb's own words, without the other verbs of the condition and their words
+                others = {
+                    t.i
+                    for c in verb.children
+                    if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                    for t in c.subtree
+                }
+                unit = [t for t in verb.subtree if t.i not in others]
                 out.extend(self._draft(demand, "DEMAND", verb, unit, resolver, sents, earlier + out))
         return out
 
@@ -278,7 +423,14 @@ class StatementReader:
         sents: list[Span],
         earlier: list[Draft],
     ) -> list[Draft]:
-        words = [forms(t.lemma_.lower(), t.lower_) for t in unit]
+        # "guaranteeing the protection of Russian culture": a verb that only says "ensure" is no cue
+        light = {p[0] for p in self.lexicon.cues.get("light_verb", ())}
+        words = [
+            forms(t.lemma_.lower(), t.lower_)
+            if not (t.pos_ == "VERB" and t.lemma_.lower() in light)
+            else set()
+            for t in unit
+        ]
         lemmas = [t.lemma_.lower() for t in unit]
         text = " ".join(t.text for t in unit)
         # put off to later talks: a cue, or a span of years to settle it in ("over fifteen years")
@@ -295,10 +447,24 @@ class StatementReader:
         head = next(
             (t.lemma_.lower() for t in unit if t.pos_ == "VERB"), root.lemma_.lower() if root else None
         )
+        # "resolve the issue", "discuss it": a word that points back at what was just spoken of (a
+        # pronoun subject is the party itself: "insists that it define ...")
         refers_back = any(
-            t.lemma_.lower() in ANAPHORIC and t.pos_ in {"NOUN", "PRON"} and t.dep_ != "mark" for t in unit
+            t.lemma_.lower() in ANAPHORIC
+            and t.pos_ in {"NOUN", "PRON"}
+            and t.dep_ not in {"mark", "nsubj", "nsubjpass", "expl"}
+            for t in unit
         )
-        issue, cues = self.lexicon.issue_of(words, head)
+        # phrases are also matched with possessors left out: "open Gaza's borders" is "open borders"
+        bare = [w for w, t in zip(words, unit, strict=True) if t.dep_ not in {"poss", "case"}]
+        issue, cues = self.lexicon.issue_of([*words, set(), *bare], head)
+        if issue is None and ev.mode in self.mode_issue:
+            issue = self.mode_issue[ev.mode]
+        if issue is None and not refers_back:
+            # the parser cut the content short ("willing to halt its production, and convert its
+            # stockpile ..."): the rest of the trigger's own clause says what is at stake
+            rest = [forms(t.lemma_.lower(), t.lower_) for t in _clause_after(trigger)]
+            issue, cues = self.lexicon.issue_of(rest)
         if issue == "talks_process" and set(cues) <= GENERIC_DEAL and act != "DEFER":
             return []  # "eager to seal a deal", "wants to make a deal": no term is stated
         if act == "DEFER" and issue == "talks_process":
@@ -307,8 +473,6 @@ class StatementReader:
             if issue == "talks_process":
                 issue = None
         obj = _object(unit, resolver.index, ev)
-        if issue is None and ev.mode in self.mode_issue:
-            issue = self.mode_issue[ev.mode]
         if (issue is None or act == "DEFER") and earlier and refers_back:
             # "offered to resolve the issue over 15-year talks": the issue just spoken of
             prev = earlier[-1].statement
@@ -355,6 +519,26 @@ class StatementReader:
             rule=f"{act.lower()}.{ev.rule.split('/')[0]}" + (f"+defer({defer})" if act == "DEFER" else ""),
         )
         return [Draft(st, ev.evidence.sentence, trigger, lemmas)]
+
+
+def _keeping_verb(noun: Token) -> Token | None:
+    """The verb by which a party keeps a truce: "honoring a cease-fire", "abide by the truce"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "by" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB" or verb.lemma_.lower() not in KEEPING_VERBS:
+        return None
+    return None if any(c.dep_ == "neg" for c in verb.children) else verb
+
+
+def _governing_event(token: Token, doers: dict[int, Event]) -> Event | None:
+    """The event of the verb a clause hangs on ("stopped shelling the towns, honoring a truce")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"advcl", "conj", "xcomp"} or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.i in doers:
+            return doers[node.i]
+    return None
 
 
 def _codes(value: str | list[str] | None) -> list[str]:
@@ -453,6 +637,24 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
         skip = {t.i for other in heads if other.i > h.i for t in other.subtree}
         units.append([t for t in h.subtree if t.i not in skip and (t.i == h.i or t.i not in head_ids)])
     return units
+
+
+def _clause_after(trigger: Token) -> list[Token]:
+    """The words after the trigger in its own clause (for a predicate adjective, "is willing to",
+    the clause of its verb), without coordinated clauses that have a subject of their own."""
+    clause = trigger.head if trigger.dep_ == "acomp" else trigger
+    own_subject = {
+        c.i
+        for c in clause.subtree
+        if c.dep_ == "conj"
+        and c.head.i == clause.i
+        and any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children)
+    }
+    return [
+        t
+        for t in clause.subtree
+        if t.i > trigger.i and not t.is_punct and not any(a.i in own_subject for a in [t, *t.ancestors])
+    ]
 
 
 def _semicolon_items(trigger: Token) -> list[list[Token]]:
