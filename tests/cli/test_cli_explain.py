@@ -20,7 +20,7 @@ def test_explain_a_file_shows_sentence_path_and_pattern(tmp_path: Path) -> None:
     assert "REQUEST" in out and "GHA -> TGO" in out
     assert "s1: Ghana urged Togo on Monday to reopen the border crossing at Aflao." in out
     assert "Ghana <nsubj< urged >dobj> Togo" in out
-    assert "request.demand" in out
+    assert "request.appeal" in out
 
 
 def test_explain_a_stored_article_by_id(tmp_path: Path) -> None:
@@ -31,7 +31,7 @@ def test_explain_a_stored_article_by_id(tmp_path: Path) -> None:
     assert runner.invoke(app, ["ingest", str(f), "--db", db]).exit_code == 0
     result = runner.invoke(app, ["explain", "border", "--db", db])
     assert result.exit_code == 0, result.output
-    assert "request.demand" in result.stdout
+    assert "request.appeal" in result.stdout
 
 
 def test_explain_unknown_doc_fails_with_one_line(tmp_path: Path) -> None:

@@ -190,3 +190,17 @@ def test_no_targetless_event_for_other_types_or_side_clauses():
 def test_a_place_stands_for_its_state_but_a_venue_is_no_participant():
     assert ("NGA", "COERCE", "NGA") in keys("A Lagos court jailed two journalists on Monday.")
     assert keys("The Geneva talks between Iran and Oman ended.") == {(("IRN", "OMN"), "CONSULT", None)}
+
+
+def test_an_appeal_is_cameo_02_and_a_demand_10():
+    urged = code("Germany urged Serbia to hold talks with Kosovo.")[0]
+    demanded = code("Germany demanded that Serbia withdraw its police from Kosovo.")[0]
+    assert urged.type == demanded.type == "REQUEST"
+    assert urged.cameo == "026"  # appeal to meet
+    assert demanded.cameo.startswith("10")
+
+
+def test_a_time_phrase_is_not_the_particle_of_a_phrasal_verb():
+    # "called ... on Tuesday" is no "call on"; "called X its partner" names, it does not act
+    assert not any(e.type == "REQUEST" for e in code("Chile's president called Peru's leader on Tuesday."))
+    assert code("Chile called Peru its closest partner.") == []

@@ -232,6 +232,8 @@ class EventCoder:
             return []  # a gerund used as a noun ("Lifting all sanctions can be the beginning")
         if token.pos_ == "ADJ" and token.dep_ not in {"acomp", "amod"}:
             return []
+        if any(c.dep_ == "oprd" for c in token.children):
+            return []  # "called the fighters defenders", "named him envoy": a naming, not an act
         out: list[Trigger] = []
         for p in self.patterns.for_verb(token.lemma_.lower()):
             if p.frame in {"speech", "aspect"}:
@@ -299,7 +301,9 @@ class EventCoder:
             rule += "+unilateral" if target is None else ""
         content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
         if p.frame in CONTENT_FRAMES:
-            cameo = self.patterns.refinements.get((p.frame, content or ""), cameo)
+            # an appeal (CAMEO 02: urge, ask) is refined within 02, a demand (10) within 10
+            key = "appeal" if p.frame == "direct" and (p.cameo or "").startswith("02") else p.frame
+            cameo = self.patterns.refinements.get((key, content or ""), cameo)
         if p.frame == "commit" and content in MATERIAL_CONFLICT:
             ev_type, cameo, rule = "THREATEN", "13", rule + "+conflict"  # "vowed to continue bombing"
         elif ev_type == "REJECT" and aux == "negation":
@@ -812,9 +816,14 @@ def _complements(token: Token) -> list[Token]:
 
 def _particle(token: Token, p: Pattern) -> Token | None:
     for c in token.children:
-        if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in p.particles:
+        if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in p.particles and not _dated(c):
             return c
     return None
+
+
+def _dated(prep: Token) -> bool:
+    """ "called his counterpart on Tuesday": a preposition of time is no particle ("call on")."""
+    return any(x.ent_type_ in {"DATE", "TIME"} for x in prep.children if x.dep_ == "pobj")
 
 
 def _has_particle(token: Token) -> bool:

@@ -783,8 +783,8 @@ def _merge(drafts: list[Draft]) -> tuple[list[Draft], dict[int, Draft]]:
         kept[id(d)] = same
         same.requires.extend(r for r in d.requires if r not in same.requires)
         same.statement.guarantors = list(dict.fromkeys([*same.statement.guarantors, *s.guarantors]))
-        if same.statement.object is None and s.object:
-            same.statement.object = s.object
+        if s.object and (same.statement.object is None or len(s.object) > len(same.statement.object)):
+            same.statement.object = s.object  # "Kyiv and Chernihiv" says more than "Kyiv"
     return out, kept
 
 
