@@ -96,3 +96,10 @@ def test_place_names_resolve_to_their_state_only_as_places():
 def test_places_do_not_count_as_the_articles_parties():
     r, _doc = resolver_for("Chile met Peru in Lima. Chile and Peru talked in Cusco and Arequipa and Cusco.")
     assert set(r.parties) == {"CHL", "PER"}
+
+
+def test_a_common_noun_is_named_by_its_apposition():
+    r, doc = resolver_for("Kazakhstan sent aid to its neighbour, Kyrgyzstan.")
+    neighbour = next(t for t in doc if t.lower_ == "neighbour")
+    ref = r.resolve(neighbour)
+    assert ref is not None and ref.codes == ("KGZ",) and ref.rule == "actor.apposition"

@@ -204,3 +204,51 @@ def test_a_time_phrase_is_not_the_particle_of_a_phrasal_verb():
     # "called ... on Tuesday" is no "call on"; "called X its partner" names, it does not act
     assert not any(e.type == "REQUEST" for e in code("Chile's president called Peru's leader on Tuesday."))
     assert code("Chile called Peru its closest partner.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "cameo"),
+    [
+        ("Peru expressed its condolences to Bolivia after the floods.", ("PER", "SUPPORT", "BOL"), "018"),
+        ("Ghana voiced its support for Togo on Friday.", ("GHA", "SUPPORT", "TGO"), "051"),
+        ("Italy returned three stolen paintings to Greece.", ("ITA", "RETREAT", "GRC"), "0842"),
+        ("Nepal will deploy peacekeepers to Lebanon.", ("NPL", "AGREE", "LBN"), "033"),
+        ("Chile launched an investigation into Bolivia's border guards.", ("CHL", "ACCUSE", "BOL"), "090"),
+        ("Azerbaijan violated the ceasefire with Armenia.", ("AZE", "ASSAULT", "ARM"), "196"),
+        ("Belarus violated Poland's airspace on Monday.", ("BLR", "MOBILIZE", "POL"), "150"),
+        ("Japan slashed its aid to Cambodia.", ("JPN", "SANCTION", "KHM"), "162"),
+        ("Norway provided $5 million to Sudan.", ("NOR", "AID", "SDN"), "070"),
+        ("Sweden suspended arms deliveries to Turkey.", ("SWE", "SANCTION", "TUR"), "16"),
+    ],
+)
+def test_statement_return_investigation_violation_and_aid_patterns(text, key, cameo):
+    found = {k: e for e in code(text) for k in [(e.source, e.type, e.target)]}
+    assert key in found
+    assert found[key].cameo == cameo
+
+
+def test_violating_a_law_or_ban_is_defiance():
+    (e,) = code("Serbia violated the UN arms embargo.")
+    assert (e.source, e.type, e.target, e.cameo) == ("SRB", "REJECT", "UN", "128")
+
+
+def test_curfews_courts_and_unmarked_bodies_are_domestic():
+    (e,) = code("Indian police imposed a curfew in Ahmedabad on Sunday.")
+    assert (e.source, e.type, e.target, e.cameo) == ("IND", "COERCE", "IND", "1723")
+    assert e.rule.startswith("coerce.curfew+domestic/")
+    (e,) = code("A Kenyan court convicted six activists on Monday.")
+    assert (e.source, e.type, e.target, e.cameo) == ("KEN", "COERCE", "KEN", "173")
+    (e,) = code("The Egyptian government outlawed the Popular Front for Justice.")
+    assert (e.source, e.type, e.target) == ("EGY", "COERCE", "EGY")
+
+
+def test_a_protest_with_no_named_target_is_against_its_own_government():
+    (e,) = code("Chilean students rioted on Thursday.")
+    assert (e.source, e.type, e.target, e.target_sector) == ("CHL", "PROTEST", "CHL", "GOV")
+    # abroad, the place is the target, not their own government
+    assert keys("Chilean students rioted in Peru on Thursday.") == {("CHL", "PROTEST", "PER")}
+
+
+def test_a_reporter_is_not_the_doer_of_a_passive_act():
+    # "would be indicted" names no doer: Kenya, who said it, is not the one indicting
+    assert not any(e.source == "KEN" for e in code("Kenya said Ugandan officers would be indicted soon."))

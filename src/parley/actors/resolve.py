@@ -170,6 +170,9 @@ class Resolver:
         located = self._located(token)
         if located is not None:
             return located
+        named = self._apposed(token)
+        if named is not None:
+            return named
         if token.lemma_.lower() in AUTHORED:
             # "the plan laid out by Mr. Putin called for ...": a document speaks for its author
             for clause in (c for c in token.children if c.dep_ in {"acl", "relcl"}):
@@ -191,6 +194,18 @@ class Resolver:
                 ref = self._one(pobj)
                 if ref is not None and all(c in self.dictionary.states for c in ref.codes):
                     return ActorRef(ref.codes, self._sector(token) or cue.sector, "actor.located")
+        return None
+
+    def _apposed(self, token: Token) -> ActorRef | None:
+        """A common noun named by its apposition: "its neighbour Kyrgyzstan", "the capital
+        Mogadishu", "the group al-Nusra Front"."""
+        if token.pos_ != "NOUN":
+            return None
+        for appos in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            m = self.index.at(appos)
+            if m is not None and m.code and m.kind != "person":
+                return ActorRef(m.codes, self._sector(token) or m.sector, "actor.apposition")
+        # "the capital Mogadishu" is often parsed as a compound head with the name as head noun
         return None
 
     def _from_mention(self, m: Mention, token: Token) -> ActorRef | None:

@@ -74,7 +74,8 @@ AGENT_NOUNS = {
     "president",
 }
 # Sectors through which a state acts on its own people (and the state named as such): an unmarked
-# patient of their acts is domestic. Rebels, militants or a bare nationality are not.
+# patient of their acts is domestic. Rebels, militants or a bare nationality are not (but a
+# people's protest with no named target is against its own government).
 DOMESTIC_ACTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # Acts that need no one to be done to: "the rebels surrendered", "the president resigned",
 # "X declared a unilateral ceasefire", "Y put its forces on alert". Coded with no target when the
@@ -285,7 +286,7 @@ class EventCoder:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
         if target is None and lone:
-            target = _domestic(token, source, resolver)
+            target = _domestic(token, source, resolver, p.type)
         if (
             target is None
             and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source))
@@ -297,7 +298,7 @@ class EventCoder:
         aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
         ev_type, cameo, rule = p.type, p.cameo, p.name
         if lone:  # say why a sentence's only event has this target (or none)
-            rule += "+domestic" if target is not None and target.rule == "actor.domestic" else ""
+            rule += "+domestic" if target is not None and target.rule.startswith("actor.domestic") else ""
             rule += "+unilateral" if target is None else ""
         content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
         if p.frame in CONTENT_FRAMES:
@@ -537,6 +538,8 @@ class EventCoder:
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subj = token.head
         if subj is None:
+            if _agentless_passive(token):
+                return None  # "X said Y would be indicted": the reporter is not the doer
             return speakers.get(token.i) if token.i in speakers else None
         if subj.pos_ == "PRON" and token.i in speakers:
             speaker = speakers[token.i]
@@ -713,6 +716,12 @@ def _subject_token(token: Token) -> Token | None:
     return None
 
 
+def _agentless_passive(token: Token) -> bool:
+    """A passive verb that names no doer ("Y was indicted")."""
+    children = {c.dep_ for c in token.children}
+    return "nsubjpass" in children and "agent" not in children
+
+
 def _named_in_clause(token: Token, resolver: Resolver) -> ActorRef | None:
     """The first actor among the verb's objects and complements (not its subject, nor clauses
     that report or qualify something else)."""
@@ -729,7 +738,9 @@ def _named_in_clause(token: Token, resolver: Resolver) -> ActorRef | None:
     return None
 
 
-def _domestic(token: Token, source: ActorRef, resolver: Resolver) -> ActorRef | None:
+def _domestic(
+    token: Token, source: ActorRef, resolver: Resolver, ev_type: str | None = None
+) -> ActorRef | None:
     """A state acting on people named only by their role ("Nigerian police arrested dozens of
     protesters", "the government accepted the rebels' demands"): in news text a foreign patient is
     marked by its nationality or its place, so an unmarked one is the same state's own (a domestic
@@ -739,17 +750,29 @@ def _domestic(token: Token, source: ActorRef, resolver: Resolver) -> ActorRef | 
     if source.sector not in DOMESTIC_ACTORS and not (
         source.sector is None and source.rule.startswith("dictionary.")
     ):
+        if ev_type == "PROTEST" and _place(token, resolver) is None:
+            # "Egyptian demonstrators rioted": a people protests against its own government
+            return ActorRef(source.codes, "GOV", "actor.domestic_protest")
         return None  # "Palestinian suicide bombers killed 23 people": not their own
+    place = _place(token, resolver)
+    if place is not None and source.codes[0] not in place.codes:
+        return None  # "killed three people in Gaza": placed in another actor's land
     for noun in _patients(token):
         words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
         cue = resolver.dictionary.sector_of([*words, noun.lemma_.lower()])
-        if cue is None or cue.sector == source.sector:
-            continue
-        place = _place(token, resolver)
-        if place is not None and source.codes[0] not in place.codes:
-            return None  # "killed three people in Gaza": placed in another actor's land
-        return ActorRef(source.codes, cue.sector, "actor.domestic", token=noun.i)
+        if cue is not None and cue.sector != source.sector:
+            return ActorRef(source.codes, cue.sector, "actor.domestic", token=noun.i)
+        if _unmarked_body(noun, resolver):
+            return ActorRef(source.codes, None, "actor.domestic_body", token=noun.i)
+    if place is not None:  # "imposed a curfew in Ahmedabad": an act in the state's own land
+        return ActorRef(source.codes, None, "actor.domestic_place", token=place.token)
     return None
+
+
+def _unmarked_body(noun: Token, resolver: Resolver) -> bool:
+    """A named organisation or people that no actor code covers ("outlawed the Northern Branch
+    of the Movement", "detained Uighurs"): with no foreign marker it is the state's own."""
+    return noun.ent_type_ in {"ORG", "NORP"} and resolver.resolve(noun) is None
 
 
 def _patients(token: Token) -> list[Token]:
