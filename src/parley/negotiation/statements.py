@@ -77,7 +77,11 @@ NAMED = {"GPE", "LOC", "ORG", "FAC", "LAW", "EVENT"}
 # Heads whose own phrase names the thing at stake better than any name in it ("security guarantees
 # similar to NATO's Article 5" is about guarantees, not about NATO).
 OWN_PHRASE = {"guarantee", "assurance", "meeting", "summit", "proposal", "plan"}
+# An article is about a negotiation when it names talks, deals or truces at least this often, and
+# at least this many times per 1,000 words: a long piece on domestic politics that mentions "a
+# deal" three times is not (articles on talks run at 8-45 per 1,000).
 MIN_NEGOTIATION_CUES = 3
+MIN_CUES_PER_1000 = 5
 OBLIGATION_MODALS = {"must", "should"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -103,7 +107,8 @@ class StatementReader:
 
     def read(self, doc: Doc, events: list[Event], resolver: Resolver) -> list[Statement]:
         lemmas = [t.lemma_.lower() for t in doc]
-        if self.lexicon.count("negotiation", lemmas) < MIN_NEGOTIATION_CUES:
+        cues = self.lexicon.count("negotiation", lemmas)
+        if cues < MIN_NEGOTIATION_CUES or cues * 1000 < MIN_CUES_PER_1000 * len(lemmas):
             return []  # not an article about a negotiation: positions need talks to be positions
         sents = list(doc.sents)
         drafts: list[Draft] = []
