@@ -34,6 +34,8 @@ class ArticleState:
     resolver: Resolver | None = None
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # stated positions that name no other party: not events, but read by the negotiation layer
+    positions: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
 
     def extraction(self) -> Extraction:
@@ -93,13 +95,15 @@ def _statement_reader() -> StatementReader:
 @stage("events")
 def events_stage(state: ArticleState) -> None:
     assert state.resolver is not None, "the actors stage runs before the events stage"
-    state.events = _coder().code(state.doc, state.resolver, state.article.date)
+    state.events = _coder().code(state.doc, state.resolver, state.article.date, positions=state.positions)
 
 
 @stage("negotiation")
 def negotiation_stage(state: ArticleState) -> None:
     assert state.resolver is not None, "the actors stage runs before the negotiation stage"
-    state.statements = _statement_reader().read(state.doc, state.events, state.resolver)
+    # in text order, each sentence's events before its untargeted positions
+    stated = sorted([*state.events, *state.positions], key=lambda e: e.evidence.sentence)
+    state.statements = _statement_reader().read(state.doc, stated, state.resolver)
 
 
 DEFAULT_STAGES: tuple[str, ...] = ("actors", "events", "negotiation")

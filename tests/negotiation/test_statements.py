@@ -162,3 +162,32 @@ def test_what_a_party_says_must_or_should_be_done_is_its_demand():
     got = _keys(text)
     assert ("USA", "DEMAND", "arms_control") in got
     assert ("RUS", "DEMAND", "territory") in got
+
+
+def test_a_position_that_names_no_other_party_is_still_a_statement_but_not_an_event():
+    text = (
+        "Yemen's government and the Houthis opened a new round of peace talks in Stockholm.\n\n"
+        "The Houthi delegation demands an end to the blockade of the port."
+        "\n\nNegotiators said the next round of talks on a peace deal would follow."
+    )
+    x = next(extract_articles([Article(id="t", text=text, date=dt.date(2018, 12, 6))]))
+    assert ("HOUTHIS", "DEMAND", "sanctions") in {(s.actor, s.act, s.issue) for s in x.statements}
+    assert not any(e.type == "REQUEST" and e.target is None for e in x.events)
+
+
+def test_a_truce_a_party_declares_over_is_one_it_rejects():
+    text = (
+        "Talks between Colombia and the ELN rebels stalled in Havana this week.\n\n"
+        "The ELN announced that the ceasefire was over."
+    )
+    assert ("ELN", "REJECT", "ceasefire") in _keys(text)
+
+
+def test_each_item_of_a_reported_obligation_is_its_own_demand():
+    text = (
+        "Iran and the six powers began a new round of nuclear talks in Geneva.\n\n"
+        "Any deal, the American official said, must include limits on enrichment, "
+        "and inspections of every site."
+    )
+    got = _keys(text)
+    assert {("USA", "DEMAND", "arms_control"), ("USA", "DEMAND", "monitoring")} <= got

@@ -120,11 +120,18 @@ class EventCoder:
     def __init__(self, patterns: PatternSet | None = None) -> None:
         self.patterns = patterns or load_patterns()
         self._text = ""
+        self._positions: list[Event] | None = None
         self.codebook = codebook_mod.load()
 
     # -- entry point ----------------------------------------------------------------------------
-    def code(self, doc: Doc, resolver: Resolver, day: dt.date | None) -> list[Event]:
+    def code(
+        self, doc: Doc, resolver: Resolver, day: dt.date | None, positions: list[Event] | None = None
+    ) -> list[Event]:
+        """The article's events. Given a `positions` list, stated positions that name no other
+        party ("the delegation demands an end to the closure") are put there: they are not
+        dyadic events, but the negotiation layer reads them as positions."""
         events: list[Event] = []
+        self._positions = positions
         self._text = doc.text  # Doc.text rebuilds the string on every access: once per article
         for s_index, sent in enumerate(doc.sents):
             try:
@@ -287,11 +294,12 @@ class EventCoder:
         target = self._target(token, p, source, resolver, tr.particle)
         if target is None and lone:
             target = _domestic(token, source, resolver, p.type)
-        if (
+        untargeted = (
             target is None
             and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source))
             and not (lone and _is_unit(source) and p.type in UNILATERAL)
-        ):
+        )
+        if untargeted and (self._positions is None or p.type not in POSITION_TYPES):
             # a lone actor needs a target (but for a unilateral act in a sentence with no other
             # event); "the six powers put forward" is not reciprocal
             return None
@@ -319,9 +327,14 @@ class EventCoder:
             cameo = self.patterns.refinements.get(("commit", ev_type), "030")
             ev_type, rule = "AGREE", rule + "+promise"
         said_by = speakers.get(token.i)
-        return self._make(
-            ev_type, cameo, p.mode, source, target, aux, said_by, token, sent, s_index, rule, day
-        )
+        ev = self._make(ev_type, cameo, p.mode, source, target, aux, said_by, token, sent, s_index, rule, day)
+        if untargeted and self._positions is not None:
+            if not any(x.evidence == ev.evidence and x.rule == ev.rule for x in self._positions):
+                self._positions.append(
+                    ev.model_copy(update={"rule": ev.rule.replace("/", "+untargeted/", 1)})
+                )
+            return None
+        return ev
 
     def _obligation(
         self,

@@ -77,7 +77,11 @@ NAMED = {"GPE", "LOC", "ORG", "FAC", "LAW", "EVENT"}
 # Heads whose own phrase names the thing at stake better than any name in it ("security guarantees
 # similar to NATO's Article 5" is about guarantees, not about NATO).
 OWN_PHRASE = {"guarantee", "assurance", "meeting", "summit", "proposal", "plan"}
+# An article is about a negotiation when it names talks, deals or truces at least this often, and
+# at least this many times per 1,000 words: a long piece on domestic politics that mentions "a
+# deal" three times is not (articles on talks run at 8-45 per 1,000).
 MIN_NEGOTIATION_CUES = 3
+MIN_CUES_PER_1000 = 5
 OBLIGATION_MODALS = {"must", "should"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -103,7 +107,8 @@ class StatementReader:
 
     def read(self, doc: Doc, events: list[Event], resolver: Resolver) -> list[Statement]:
         lemmas = [t.lemma_.lower() for t in doc]
-        if self.lexicon.count("negotiation", lemmas) < MIN_NEGOTIATION_CUES:
+        cues = self.lexicon.count("negotiation", lemmas)
+        if cues < MIN_NEGOTIATION_CUES or cues * 1000 < MIN_CUES_PER_1000 * len(lemmas):
             return []  # not an article about a negotiation: positions need talks to be positions
         sents = list(doc.sents)
         drafts: list[Draft] = []
@@ -206,8 +211,27 @@ class StatementReader:
                     rule=f"request.reported_obligation/{speaker.rule}",
                     evidence=Evidence.from_span(doc.text, s_index, start, end),
                 )
-                out.extend(self._draft(ev, "DEMAND", verb, unit, resolver, sents, earlier + out))
+                # "must include capping enrichment, stockpiles, and verification": one demand per item
+                for item in _listed_items(unit) or [unit]:
+                    out.extend(self._draft(ev, "DEMAND", verb, item, resolver, sents, earlier + out))
         return out
+
+    def _declared_over(self, noun: Token) -> Token | None:
+        """The reporting verb by which a party declares a truce ended: "announced that the
+        ceasefire was over", "declared the truce dead"."""
+        over = {p[0] for p in self.lexicon.cues.get("ended", ())}
+        pred = noun.head
+        if noun.dep_ == "nsubj" and any(
+            c.lower_ in over for c in pred.children if c.dep_ in {"acomp", "advmod", "attr"}
+        ):
+            return pred.head if pred.dep_ == "ccomp" and self._is_speech(pred.head) else None
+        if (
+            noun.dep_ == "dobj"
+            and self._is_speech(pred)
+            and any(c.lower_ in over for c in pred.children if c.dep_ == "oprd")
+        ):
+            return pred
+        return None
 
     def _reporting_verb(self, verb: Token) -> Token | None:
         """The verb that reports a clause: the one it is the complement of ("said statehood should
@@ -334,9 +358,14 @@ class StatementReader:
                 ]
                 refs = [r for r in (resolver.resolve(m) for m in makers) if r is not None]
                 codes = list(dict.fromkeys(c for r in refs for c in r.codes))
-                rule = "noun.truce/actor.makers"
+                rule, act = "noun.truce/actor.makers", "ACCEPT"
                 keeper = _keeping_verb(noun)
-                if len(codes) < 2 and keeper is not None:
+                ender = self._declared_over(noun)
+                if len(codes) < 2 and ender is not None:
+                    # "Damascus announced that the ceasefire was over": the speaker ends the truce
+                    ref = resolver.resolve(subject_of(ender))
+                    codes, rule, act = (list(ref.codes) if ref else []), "noun.truce/actor.ender", "REJECT"
+                elif len(codes) < 2 and keeper is not None:
                     doer = _governing_event(keeper, doers)
                     subject = subject_of(keeper)
                     ref = (
@@ -352,12 +381,12 @@ class StatementReader:
                 start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
                 ev = Event(
                     source=codes[0] if len(codes) == 1 else codes,
-                    type="AGREE",
+                    type="AGREE" if act == "ACCEPT" else "REJECT",
                     trigger=noun.text,
                     rule=rule,
                     evidence=Evidence.from_span(doc.text, s_index, start, end),
                 )
-                out.extend(self._draft(ev, "ACCEPT", noun, tokens, resolver, sents, earlier + out))
+                out.extend(self._draft(ev, act, noun, tokens, resolver, sents, earlier + out))
         return out
 
     def _conditions(
@@ -641,7 +670,11 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
 
 def _clause_after(trigger: Token) -> list[Token]:
     """The words after the trigger in its own clause (for a predicate adjective, "is willing to",
-    the clause of its verb), without coordinated clauses that have a subject of their own."""
+    the clause of its verb), without coordinated clauses that have a subject of their own. A
+    position noun's clause is the rest of its sentence: the parser often hangs what it asks for
+    elsewhere ("Iran's insistence that it define an end result, up front, that permits ...")."""
+    if trigger.pos_ == "NOUN":
+        return [t for t in trigger.sent if t.i > trigger.i and not t.is_punct]
     clause = trigger.head if trigger.dep_ == "acomp" else trigger
     own_subject = {
         c.i
@@ -676,6 +709,28 @@ def _semicolon_items(trigger: Token) -> list[list[Token]]:
     # drop the list's glue: a leading "for"/"and", a trailing "and"
     items = [[t for t in item if not (t.dep_ in {"cc", "prep"} and t is item[0])] for item in items]
     return [item for item in items if any(t.pos_ in {"NOUN", "VERB", "PROPN"} for t in item)]
+
+
+def _listed_items(unit: list[Token]) -> list[list[Token]]:
+    """The items of the first list of objects in a unit ("capping levels of enrichment,
+    stockpiles of material, and verification"), each without the items after it; [] if none."""
+    ids = {t.i for t in unit}
+    for t in unit:
+        if t.dep_ not in {"dobj", "pobj"}:
+            continue
+        items = [t, *(c for c in _noun_conjuncts(t) if c.i in ids)]
+        # "include limits on enrichment, and inspections": the parser may hang an item on the verb
+        items += [
+            c for c in t.head.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.i in ids
+        ]
+        if len(items) < 2:
+            continue
+        later = {n.i: {x.i for x in n.subtree} for n in items}
+        return [
+            [x for x in n.subtree if x.i in ids and not any(x.i in later[m.i] for m in items if m.i > n.i)]
+            for n in items
+        ]
+    return []
 
 
 def _verb_conjuncts(token: Token) -> list[Token]:
