@@ -267,7 +267,7 @@ class EventCoder:
             plist = self.patterns.for_verb(token.lemma_.lower())
             if not plist or plist[-1].frame != "speech" or token.pos_ not in {"VERB", "AUX"}:
                 continue
-            speaker = resolver.resolve(_subject_token(token))
+            speaker = resolver.resolve(subject_of(token))
             if speaker is None:
                 continue
             for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj"}):
@@ -547,7 +547,7 @@ class EventCoder:
 
     # -- participants ---------------------------------------------------------------------------
     def _source(self, token: Token, resolver: Resolver, speakers: dict[int, ActorRef]) -> ActorRef | None:
-        subj = _subject_token(token)
+        subj = subject_of(token)
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subj = token.head
         if subj is None:
@@ -697,7 +697,7 @@ def _depth(token: Token) -> int:
     return d
 
 
-def _subject_token(token: Token) -> Token | None:
+def subject_of(token: Token) -> Token | None:
     """The subject, inherited from the governing verb when the clause has none of its own."""
     node: Token | None = token
     for _ in range(6):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors.mentions import MentionIndex
 from parley.actors.resolve import Resolver
-from parley.events.coder import _subject_token as subject_of
+from parley.events.coder import subject_of
 from parley.events.patterns import load as load_patterns
 from parley.model import Event, Evidence, Statement
 from parley.negotiation.case import TIMEFRAME
