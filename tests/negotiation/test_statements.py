@@ -191,3 +191,15 @@ def test_each_item_of_a_reported_obligation_is_its_own_demand():
     )
     got = _keys(text)
     assert {("USA", "DEMAND", "arms_control"), ("USA", "DEMAND", "monitoring")} <= got
+
+
+def test_a_title_case_headline_gives_no_object_and_a_reported_aside_no_issue():
+    text = (
+        "Moscow Pledges to Pull Back Near Kharkiv After Geneva Round\n\n"
+        "Russian and Ukrainian negotiators met in Geneva for a new round of peace talks.\n\n"
+        "Later, Washington said the talks were useful, but it urged caution and said fighting in the "
+        "south was continuing."
+    )
+    sts = statements(text + "\n\nNegotiators said the next round of talks on a peace deal would follow.")
+    assert not any(s.evidence.sentence == 0 and s.object for s in sts)
+    assert not any(s.actor == "USA" and s.issue == "ceasefire" for s in sts)

@@ -9,6 +9,7 @@ things give the object ("NATO", "Crimea"). Positions traded against each other (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -489,10 +490,10 @@ class StatementReader:
         issue, cues = self.lexicon.issue_of([*words, set(), *bare], head)
         if issue is None and ev.mode in self.mode_issue:
             issue = self.mode_issue[ev.mode]
-        if issue is None and not refers_back:
+        if issue is None and not refers_back and not _headline(trigger.sent):
             # the parser cut the content short ("willing to halt its production, and convert its
             # stockpile ..."): the rest of the trigger's own clause says what is at stake
-            rest = [forms(t.lemma_.lower(), t.lower_) for t in _clause_after(trigger)]
+            rest = [forms(t.lemma_.lower(), t.lower_) for t in _clause_after(trigger, self._is_speech)]
             issue, cues = self.lexicon.issue_of(rest)
         if issue == "talks_process" and set(cues) <= GENERIC_DEAL and act != "DEFER":
             return []  # "eager to seal a deal", "wants to make a deal": no term is stated
@@ -501,7 +502,7 @@ class StatementReader:
             issue, _cues = self.lexicon.issue_of([w for w in words if not w & {"talk", "meeting"}])
             if issue == "talks_process":
                 issue = None
-        obj = _object(unit, resolver.index, ev)
+        obj = None if _headline(trigger.sent) else _object(unit, resolver.index, ev)
         if (issue is None or act == "DEFER") and earlier and refers_back:
             # "offered to resolve the issue over 15-year talks": the issue just spoken of
             prev = earlier[-1].statement
@@ -668,9 +669,10 @@ def _units(trigger: Token, ev: Event) -> list[list[Token]]:
     return units
 
 
-def _clause_after(trigger: Token) -> list[Token]:
+def _clause_after(trigger: Token, is_speech: Callable[[Token], bool]) -> list[Token]:
     """The words after the trigger in its own clause (for a predicate adjective, "is willing to",
-    the clause of its verb), without coordinated clauses that have a subject of their own. A
+    the clause of its verb), without coordinated clauses that have a subject of their own or
+    report something else ("urged caution and said fighting was continuing"). A
     position noun's clause is the rest of its sentence: the parser often hangs what it asks for
     elsewhere ("Iran's insistence that it define an end result, up front, that permits ...")."""
     if trigger.pos_ == "NOUN":
@@ -681,13 +683,20 @@ def _clause_after(trigger: Token) -> list[Token]:
         for c in clause.subtree
         if c.dep_ == "conj"
         and c.head.i == clause.i
-        and any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children)
+        and (any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children) or is_speech(c))
     }
     return [
         t
         for t in clause.subtree
         if t.i > trigger.i and not t.is_punct and not any(a.i in own_subject for a in [t, *t.ancestors])
     ]
+
+
+def _headline(sent: Span) -> bool:
+    """A headline in title case ("Moscow Promises to Scale Back Near Kyiv"), which the parser
+    reads as a run of names: its words are no guide to objects or to a cut-short clause."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
 
 def _semicolon_items(trigger: Token) -> list[list[Token]]:
