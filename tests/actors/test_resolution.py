@@ -103,3 +103,12 @@ def test_a_common_noun_is_named_by_its_apposition():
     neighbour = next(t for t in doc if t.lower_ == "neighbour")
     ref = r.resolve(neighbour)
     assert ref is not None and ref.codes == ("KGZ",) and ref.rule == "actor.apposition"
+
+
+def test_a_country_with_a_possessive_is_not_part_of_a_person_s_name():
+    from parley import nlp
+    from parley.actors.mentions import find_mentions
+
+    doc = nlp.load()("Sri Lanka's police chief resigned on Friday.")
+    codes = {m.code for m in find_mentions(doc, None).mentions}
+    assert "LKA" in codes

@@ -132,7 +132,9 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
         if entry.field == "demonyms" and _after_pro_or_anti(span):
             continue  # "pro-Russian separatists" are not Russia, "ethnic Albanians" not Albania
         ent = person_of.get(span.start)
-        if ent is not None and len(span) < len(ent) and entry.field != "demonyms" and entry.kind != "person":
+        # ("Sri Lanka's police chief", which NER may take for a name, is still the state)
+        named = ent is not None and len(span) < sum(t.tag_ != "POS" for t in ent)
+        if named and entry.field != "demonyms" and entry.kind != "person":
             continue  # "Jordan Peterson", "Georgia Meloni": part of a person's name
         rule = "dictionary.person" if entry.kind == "person" else f"dictionary.{entry.field}"
         m = Mention(
