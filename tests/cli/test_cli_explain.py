@@ -39,3 +39,18 @@ def test_explain_unknown_doc_fails_with_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert "no-such-article" in result.stderr
+
+
+def test_explain_shows_each_statement_with_its_quote_and_rule(tmp_path: Path) -> None:
+    f = tmp_path / "talks-2021-05-04.txt"
+    f.write_text(
+        "Ghana and Togo held border talks in Lome on Monday, their third round of negotiations.\n\n"
+        "Ghana wants Togo to reopen the border crossing at Aflao, and negotiators said a deal on "
+        "trade and a further round of talks would follow.",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["explain", str(f)], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "DEMAND GHA" in out and "demand.request.want" in out
+    assert "quote [" in out and "statements" in out

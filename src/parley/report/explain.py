@@ -1,4 +1,5 @@
-"""`parley explain`: for every event, the sentence, the parse path and the pattern that fired."""
+"""`parley explain`: for every event, the sentence, the parse path and the pattern that fired;
+for every stated position, the sentence, the quote and the rule that read it."""
 
 from __future__ import annotations
 
@@ -12,30 +13,38 @@ from rich.text import Text
 from parley import nlp
 from parley.export.csv_rows import codes
 from parley.export.table import QUAD_STYLE
-from parley.model import Event, Extraction
+from parley.model import Event, Extraction, Statement
 
 
 @dataclass(frozen=True)
 class Explanation:
     index: int
-    event: Event
-    sentence: str  # the whole sentence the event was read from
+    item: Event | Statement
+    sentence: str  # the whole sentence the item was read from
 
 
 def explain(x: Extraction) -> list[Explanation]:
-    """Pair each event with its sentence (the article is re-segmented exactly as in extraction)."""
+    """Pair each event, then each statement, with its sentence (the article is re-segmented
+    exactly as in extraction)."""
     doc = next(nlp.parse([x.article.text]))
     sentences = [s.text.strip() for s in doc.sents]
-    return [
-        Explanation(i, e, sentences[e.evidence.sentence] if e.evidence.sentence < len(sentences) else "")
-        for i, e in enumerate(x.events, 1)
-    ]
+
+    def sentence(i: int) -> str:
+        return sentences[i] if i < len(sentences) else ""
+
+    items: list[Event | Statement] = [*x.events, *x.statements]
+    return [Explanation(i, it, sentence(it.evidence.sentence)) for i, it in enumerate(items, 1)]
 
 
 def render(x: Extraction, explanations: list[Explanation]) -> Group:
-    parts: list[Panel | Text] = [Text(f"{x.article.id}: {len(explanations)} events", style="bold")]
+    n_events = sum(isinstance(ex.item, Event) for ex in explanations)
+    head = f"{x.article.id}: {n_events} events, {len(explanations) - n_events} statements"
+    parts: list[Panel | Text] = [Text(head, style="bold")]
     for ex in explanations:
-        e = ex.event
+        if isinstance(ex.item, Statement):
+            parts.append(_statement_panel(ex.item, ex.sentence))
+            continue
+        e = ex.item
         t = Table.grid(padding=(0, 1))
         t.add_column(style="dim", justify="right")
         t.add_column()
@@ -56,6 +65,25 @@ def render(x: Extraction, explanations: list[Explanation]) -> Group:
         head.append(f"  {codes(e.source)} -> {codes(e.target) or '-'}  CAMEO {e.cameo} ({e.goldstein})")
         parts.append(Panel(t, title=head, title_align="left"))
     return Group(*parts)
+
+
+def _statement_panel(s: Statement, sentence: str) -> Panel:
+    t = Table.grid(padding=(0, 1))
+    t.add_column(style="dim", justify="right")
+    t.add_column()
+    t.add_row("sentence", Text(f"s{s.evidence.sentence}: {sentence}"))
+    t.add_row("quote", Text(f"[{s.evidence.start}:{s.evidence.end}] {s.evidence.exact}"))
+    t.add_row("rule", Text(s.rule))
+    for label, value in (
+        ("object", s.object),
+        ("target", codes(s.target)),
+        ("guarantors", ", ".join(s.guarantors)),
+        ("conditional on", ", ".join(s.conditional_on)),
+    ):
+        if value:
+            t.add_row(label, Text(str(value)))
+    title = Text(f"{s.id} {s.act}  {codes(s.actor)}  {s.issue}", style="bold")
+    return Panel(t, title=title, title_align="left")
 
 
 def show(x: Extraction, console: Console | None = None) -> None:
