@@ -5,21 +5,31 @@ refusal (REJECT) is a position; its content (the complement clause, or the objec
 stake. The content's lemmas are matched against data/issue_cues.tsv for the issue; its named
 things give the object ("NATO", "Crimea"). Positions traded against each other ("In exchange,
 ...", "only if ...") are linked with `conditional_on`.
+
+`content.py` splits a position's content into units and finds the thing at stake; `drafts.py`
+merges and links the statements being built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
-from parley.actors.mentions import MentionIndex
 from parley.actors.resolve import Resolver
 from parley.events.coder import subject_of
 from parley.events.patterns import load as load_patterns
 from parley.model import Event, Evidence, Statement
 from parley.negotiation.case import TIMEFRAME
+from parley.negotiation.content import (
+    ANAPHORIC,
+    clause_after,
+    complement_verbs,
+    headline,
+    listed_items,
+    object_of,
+    units,
+    verb_conjuncts,
+)
+from parley.negotiation.drafts import Draft, link_exchanges, merge
 from parley.negotiation.lexicon import Lexicon, forms
 from parley.negotiation.lexicon import load as load_lexicon
 
@@ -60,24 +70,6 @@ KEEPING_VERBS = {"honor", "honour", "observe", "respect", "uphold", "abide", "ma
 # Cues that name a deal without saying anything about its terms.
 GENERIC_DEAL = {"deal", "agreement", "peace deal"}
 ACCEPTING_LEMMAS = {"accept", "agree", "approve", "endorse", "sign", "welcome"}
-ANAPHORIC = {
-    "issue",
-    "matter",
-    "question",
-    "dispute",
-    "it",
-    "this",
-    "that",
-    "problem",
-    "peninsula",
-    "region",
-    "territory",
-    "area",
-}
-NAMED = {"GPE", "LOC", "ORG", "FAC", "LAW", "EVENT"}
-# Heads whose own phrase names the thing at stake better than any name in it ("security guarantees
-# similar to NATO's Article 5" is about guarantees, not about NATO).
-OWN_PHRASE = {"guarantee", "assurance", "meeting", "summit", "proposal", "plan"}
 # An article is about a negotiation when it names talks, deals or truces at least this often, and
 # at least this many times per 1,000 words: a long piece on domestic politics that mentions "a
 # deal" three times is not (articles on talks run at 8-45 per 1,000).
@@ -85,17 +77,6 @@ MIN_NEGOTIATION_CUES = 3
 MIN_CUES_PER_1000 = 5
 OBLIGATION_MODALS = {"must", "should"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-
-
-@dataclass
-class Draft:
-    """A statement being built, with what linking needs to know."""
-
-    statement: Statement
-    sentence: int
-    trigger: Token
-    lemmas: list[str] = field(default_factory=list)
-    requires: list[Draft] = field(default_factory=list)  # its conditions ("only if ...")
 
 
 class StatementReader:
@@ -124,7 +105,7 @@ class StatementReader:
                         # "has vowed to continue bombing": a refusal to stop, of the truce it is asked for
                         drafts.extend(
                             d
-                            for unit in _units(trigger, ev)
+                            for unit in units(trigger, ev)
                             for d in self._draft(ev, "REJECT", trigger, unit, resolver, sents, drafts)
                         )
                 continue
@@ -136,12 +117,12 @@ class StatementReader:
             if (
                 act == "OFFER"
                 and trigger.lemma_.lower() in ACCEPTING_LEMMAS
-                and not _complement_verbs(trigger)
+                and not complement_verbs(trigger)
             ):
                 act = "ACCEPT"  # "agreed to a temporary cease-fire": agreeing to a thing on the table
             made = [
                 d
-                for unit in _units(trigger, ev)
+                for unit in units(trigger, ev)
                 for d in self._draft(ev, act, trigger, unit, resolver, sents, drafts)
             ]
             if act == "OFFER" and self._persists(trigger):
@@ -165,13 +146,13 @@ class StatementReader:
         drafts.extend(self._noun_positions(doc, resolver, sents, drafts, doers))
         drafts.extend(self._reported_obligations(doc, resolver, sents, drafts))
         drafts.extend(self._agreed_truces(doc, resolver, sents, drafts, doers))
-        drafts, kept = _merge(drafts)
+        drafts, kept = merge(drafts)
         for i, d in enumerate(drafts, 1):
             d.statement.id = f"s{i}"
         for d in drafts:
             ids = [kept[id(r)].statement.id for r in d.requires if kept[id(r)] is not d]
             d.statement.conditional_on = list(dict.fromkeys([*d.statement.conditional_on, *ids]))
-        _link_exchanges(drafts, sents, self.lexicon)
+        link_exchanges(drafts, sents, self.lexicon)
         return [d.statement for d in drafts]
 
     def _reported_obligations(
@@ -213,7 +194,7 @@ class StatementReader:
                     evidence=Evidence.from_span(doc.text, s_index, start, end),
                 )
                 # "must include capping enrichment, stockpiles, and verification": one demand per item
-                for item in _listed_items(unit) or [unit]:
+                for item in listed_items(unit) or [unit]:
                     out.extend(self._draft(ev, "DEMAND", verb, item, resolver, sents, earlier + out))
         return out
 
@@ -431,7 +412,7 @@ class StatementReader:
                     "evidence": Evidence.from_span(clause.doc.text, ev.evidence.sentence, start, end),
                 }
             )
-            for verb in _verb_conjuncts(clause):
+            for verb in verb_conjuncts(clause):
                 # the verb's own words, without the other verbs of the condition and their words
                 others = {
                     t.i
@@ -490,10 +471,10 @@ class StatementReader:
         issue, cues = self.lexicon.issue_of([*words, set(), *bare], head)
         if issue is None and ev.mode in self.mode_issue:
             issue = self.mode_issue[ev.mode]
-        if issue is None and not refers_back and not _headline(trigger.sent):
+        if issue is None and not refers_back and not headline(trigger.sent):
             # the parser cut the content short ("willing to halt its production, and convert its
             # stockpile ..."): the rest of the trigger's own clause says what is at stake
-            rest = [forms(t.lemma_.lower(), t.lower_) for t in _clause_after(trigger, self._is_speech)]
+            rest = [forms(t.lemma_.lower(), t.lower_) for t in clause_after(trigger, self._is_speech)]
             issue, cues = self.lexicon.issue_of(rest)
         if issue == "talks_process" and set(cues) <= GENERIC_DEAL and act != "DEFER":
             return []  # "eager to seal a deal", "wants to make a deal": no term is stated
@@ -502,7 +483,7 @@ class StatementReader:
             issue, _cues = self.lexicon.issue_of([w for w in words if not w & {"talk", "meeting"}])
             if issue == "talks_process":
                 issue = None
-        obj = None if _headline(trigger.sent) else _object(unit, resolver.index, ev)
+        obj = None if headline(trigger.sent) else object_of(unit, resolver.index, ev)
         if (issue is None or act == "DEFER") and earlier and refers_back:
             # "offered to resolve the issue over 15-year talks": the issue just spoken of
             prev = earlier[-1].statement
@@ -593,289 +574,8 @@ def _act_of(ev: Event) -> str | None:
     return None
 
 
-def _complement_verbs(trigger: Token) -> list[Token]:
-    return [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
-
-
 def _trigger_token(doc: Doc, ev: Event) -> Token | None:
     span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
     if span is None:
         return None
     return next((t for t in span if t.text == ev.trigger), None)
-
-
-def _units(trigger: Token, ev: Event) -> list[list[Token]]:
-    """The content of the position, one unit per coordinated item: "not to join NATO ... and
-    not to host foreign bases or develop nuclear weapons" is three units."""
-    listed = _semicolon_items(trigger)
-    if listed:
-        return listed
-    comps = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
-    comps += [x for a in trigger.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp"]
-    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in trigger.children):
-        # "proposed a halt to hostilities to pave the way ...": the object is what is proposed,
-        # the infinitive only says what for
-        comps = [c for c in comps if c.dep_ == "ccomp"]
-    heads: list[Token] = []
-    for c in comps:
-        heads.extend(_verb_conjuncts(c))
-        # "... and vow not to host bases or develop weapons", parsed under a noun: more promised acts
-        # (but not a purpose clause of an act already counted: "use force to resolve ...")
-        for t in c.subtree:
-            # its own promised item: negated on its own ("and not to host ..."), or listed after one
-            own_item = any(x.dep_ == "neg" for x in t.children) or (t.dep_ == "conj" and _infinitive(t.head))
-            if t.pos_ == "VERB" and _infinitive(t) and own_item and t.i not in {h.i for h in heads}:
-                heads.append(t)
-    heads += [x for h in list(heads) for x in _verb_conjuncts(h) if x.i not in {y.i for y in heads}]
-    if not heads:
-        # "called for an end to airstrikes, an exchange of detainees and observers": one unit per item
-        nouns = [
-            p
-            for c in trigger.children
-            if c.dep_ == "prep" and c.lower_ in {"for", "to"}
-            for p in c.children
-            if p.dep_ == "pobj"
-        ] or [c for c in trigger.children if c.dep_ == "dobj"]
-        items = [n for head in nouns for n in [head, *_noun_conjuncts(head)]]
-        if len(items) > 1:
-            later = {n.i: {t.i for t in n.subtree} for n in items}
-            return [
-                [t for t in n.subtree if not any(t.i in later[m.i] for m in items if m.i > n.i)]
-                for n in items
-            ]
-        # "wants guarantees from X", "reduce operations near Kyiv": the act itself, without its doer
-        dropped = {"nsubj", "advcl", "relcl", "mark", "punct", "ccomp", "conj", "cc", "agent"}
-        # "Under the plan", "despite the cease-fire deal", "Aside from the cease-fire": frames, not content
-        frame = {
-            c.i
-            for c in trigger.children
-            if c.dep_ in {"prep", "advmod"} and c.lower_ in {"under", "despite", "aside", "besides", "apart"}
-        }
-        return [
-            [
-                t
-                for t in trigger.subtree
-                if not _in_subtree_of(t, trigger, dropped)
-                and not any(a.i in frame for a in [t, *t.ancestors])
-            ]
-        ]
-    heads = sorted({h.i: h for h in heads}.values(), key=lambda h: h.i)
-    units = []
-    head_ids = {h.i for h in heads}
-    for h in heads:
-        # the head's subtree without the other coordinated items
-        skip = {t.i for other in heads if other.i > h.i for t in other.subtree}
-        units.append([t for t in h.subtree if t.i not in skip and (t.i == h.i or t.i not in head_ids)])
-    return units
-
-
-def _clause_after(trigger: Token, is_speech: Callable[[Token], bool]) -> list[Token]:
-    """The words after the trigger in its own clause (for a predicate adjective, "is willing to",
-    the clause of its verb), without coordinated clauses that have a subject of their own or
-    report something else ("urged caution and said fighting was continuing"). A
-    position noun's clause is the rest of its sentence: the parser often hangs what it asks for
-    elsewhere ("Iran's insistence that it define an end result, up front, that permits ...")."""
-    if trigger.pos_ == "NOUN":
-        return [t for t in trigger.sent if t.i > trigger.i and not t.is_punct]
-    clause = trigger.head if trigger.dep_ == "acomp" else trigger
-    own_subject = {
-        c.i
-        for c in clause.subtree
-        if c.dep_ == "conj"
-        and c.head.i == clause.i
-        and (any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children) or is_speech(c))
-    }
-    return [
-        t
-        for t in clause.subtree
-        if t.i > trigger.i and not t.is_punct and not any(a.i in own_subject for a in [t, *t.ancestors])
-    ]
-
-
-def _headline(sent: Span) -> bool:
-    """A headline in title case ("Moscow Promises to Scale Back Near Kyiv"), which the parser
-    reads as a run of names: its words are no guide to objects or to a cut-short clause."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
-
-
-def _semicolon_items(trigger: Token) -> list[list[Token]]:
-    """ "called for A; B; C; and D": a list whose items are split by semicolons, which the parser
-    often hangs on the wrong heads; each segment after the trigger is one item."""
-    sent = trigger.sent
-    after = [t for t in sent if t.i > trigger.i]
-    if sum(t.text == ";" for t in after) < 2:
-        return []
-    # the trigger's own words are not an item: "put forward by Serbia ..."
-    own = {x.i for c in trigger.children if c.dep_ in {"prt", "agent"} for x in c.subtree}
-    after = [t for t in after if t.i not in own]
-    items: list[list[Token]] = [[]]
-    for t in after:
-        if t.text == ";":
-            items.append([])
-        elif not (t.is_punct and t.i == sent.end - 1):
-            items[-1].append(t)
-    # drop the list's glue: a leading "for"/"and", a trailing "and"
-    items = [[t for t in item if not (t.dep_ in {"cc", "prep"} and t is item[0])] for item in items]
-    return [item for item in items if any(t.pos_ in {"NOUN", "VERB", "PROPN"} for t in item)]
-
-
-def _listed_items(unit: list[Token]) -> list[list[Token]]:
-    """The items of the first list of objects in a unit ("capping levels of enrichment,
-    stockpiles of material, and verification"), each without the items after it; [] if none."""
-    ids = {t.i for t in unit}
-    for t in unit:
-        if t.dep_ not in {"dobj", "pobj"}:
-            continue
-        items = [t, *(c for c in _noun_conjuncts(t) if c.i in ids)]
-        # "include limits on enrichment, and inspections": the parser may hang an item on the verb
-        items += [
-            c for c in t.head.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.i in ids
-        ]
-        if len(items) < 2:
-            continue
-        later = {n.i: {x.i for x in n.subtree} for n in items}
-        return [
-            [x for x in n.subtree if x.i in ids and not any(x.i in later[m.i] for m in items if m.i > n.i)]
-            for n in items
-        ]
-    return []
-
-
-def _verb_conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for c in token.children:
-        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}:
-            out.extend(_verb_conjuncts(c))
-    return out
-
-
-def _noun_conjuncts(token: Token) -> list[Token]:
-    out: list[Token] = []
-    for c in token.children:
-        if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}:
-            out += [c, *_noun_conjuncts(c)]
-    return out
-
-
-def _infinitive(token: Token) -> bool:
-    """ "to host", or a verb conjoined to one ("... or develop")."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return True
-    return token.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.head.children)
-
-
-def _in_subtree_of(token: Token, root: Token, deps: set[str]) -> bool:
-    """Whether `token` hangs under one of `root`'s children with a dependency in `deps`."""
-    node = token
-    while node.i != root.i and node.head.i != node.i:
-        if node.head.i == root.i:
-            return node.dep_ in deps
-        node = node.head
-    return False
-
-
-def _object(unit: list[Token], index: MentionIndex, ev: Event) -> str | None:
-    """What is at stake: a named place, organisation or thing in the content ("NATO", "Crimea",
-    "Kyiv and Chernihiv"), else the content's object noun phrase ("foreign military bases")."""
-    ids = {t.i for t in unit}
-    for t in unit:
-        if t.dep_ in {"dobj", "pobj"} and t.lemma_.lower() in OWN_PHRASE:
-            # the phrase as written, modifiers included: "a Putin-Zelensky meeting"
-            left = [
-                x for x in t.subtree if x.i <= t.i and x.i in ids and x.dep_ not in {"det", "poss", "case"}
-            ]
-            start = min(x.i for x in left)
-            return t.doc[start : t.i + 1].text
-    names: list[str] = []
-    for t in unit:
-        m = index.at(t)
-        if m is not None and m.kind != "person" and t.dep_ not in {"nsubj", "nsubjpass"}:
-            if t.i == m.end - 1 and m.text not in names and _in_place_or_object(t):
-                names.append(m.text)
-        elif t.ent_iob_ == "B" and t.ent_type_ in NAMED and m is None:
-            ent = next((e for e in t.doc.ents if e.start == t.i), None)
-            if ent is not None and all(x.i in ids for x in ent) and ent.text not in names:
-                names.append(ent.text.removeprefix("the "))
-    if names:
-        return " and ".join(names[:3])
-    for t in unit:
-        if (
-            t.dep_ in {"dobj", "pobj", "nsubjpass"}
-            and t.pos_ in {"NOUN", "PROPN"}
-            and t.lemma_ not in ANAPHORIC
-        ):
-            words = [
-                x
-                for x in t.subtree
-                if x.i <= t.i and x.dep_ not in {"det", "poss", "case", "punct"} and x.i in ids
-            ]
-            if words:
-                return " ".join(x.text for x in words)
-    return None
-
-
-def _in_place_or_object(token: Token) -> bool:
-    """A mention that is the thing at stake, not the party addressed: an object or under a
-    preposition ("join NATO", "near Kyiv", "its EU bid")."""
-    node = token
-    while node.dep_ == "compound" and node.head.i != node.i:  # "its EU bid"
-        node = node.head
-    return token.dep_ in {"dobj", "pobj", "poss", "conj", "appos"} or node.dep_ in {"dobj", "pobj"}
-
-
-def _merge(drafts: list[Draft]) -> tuple[list[Draft], dict[int, Draft]]:
-    """One statement per party, act, issue and object; guarantor lists are joined. Returns the
-    kept drafts and, for every draft, the one it was kept as."""
-    out: list[Draft] = []
-    kept: dict[int, Draft] = {}
-    for d in drafts:
-        s = d.statement
-        same = next(
-            (
-                o
-                for o in out
-                if (o.statement.actor, o.statement.act, o.statement.issue) == (s.actor, s.act, s.issue)
-                and _same_object(o.statement.object, s.object, s.issue)
-            ),
-            None,
-        )
-        if same is None:
-            out.append(d)
-            kept[id(d)] = d
-            continue
-        kept[id(d)] = same
-        same.requires.extend(r for r in d.requires if r not in same.requires)
-        same.statement.guarantors = list(dict.fromkeys([*same.statement.guarantors, *s.guarantors]))
-        if s.object and (same.statement.object is None or len(s.object) > len(same.statement.object)):
-            same.statement.object = s.object  # "Kyiv and Chernihiv" says more than "Kyiv"
-    return out, kept
-
-
-def _same_object(a: str | None, b: str | None, issue: str) -> bool:
-    if issue == "security_guarantees" or a is None or b is None:
-        return True
-    na, nb = _norm(a), _norm(b)
-    return na in nb or nb in na
-
-
-def _norm(s: str) -> str:
-    return "".join(ch for ch in s.lower() if ch.isalnum())
-
-
-def _link_exchanges(drafts: list[Draft], sents: list[Span], lexicon: Lexicon) -> None:
-    """ "Under the deal, Ukraine would vow ... In exchange, Ukraine wants ...": the earlier
-    sentence's positions are conditional on the ones that open with the exchange cue."""
-    by_sentence: dict[int, list[Draft]] = {}
-    for d in drafts:
-        by_sentence.setdefault(d.sentence, []).append(d)
-    for i, sent in enumerate(sents):
-        opening = [t.lemma_.lower() for t in sent[:4]]
-        if i not in by_sentence or not lexicon.has("exchange", opening):
-            continue
-        prev = max((j for j in by_sentence if j < i), default=None)
-        if prev is None:
-            continue
-        for earlier in by_sentence[prev]:
-            ids = [d.statement.id for d in by_sentence[i] if d.statement.actor == earlier.statement.actor]
-            earlier.statement.conditional_on = list(dict.fromkeys([*earlier.statement.conditional_on, *ids]))
