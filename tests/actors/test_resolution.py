@@ -112,3 +112,18 @@ def test_a_country_with_a_possessive_is_not_part_of_a_person_s_name():
     doc = nlp.load()("Sri Lanka's police chief resigned on Friday.")
     codes = {m.code for m in find_mentions(doc, None).mentions}
     assert "LKA" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Moro Islamic Liberation Front signed the accord.", "MILF"),
+        ("Abu Sayyaf gunmen attacked the village.", "ASG"),
+        ("The African National Congress won the vote.", "ANC"),
+        ("USAID sent a team to the region.", "USA"),
+        ("The Lord's Resistance Army raided the camp.", "LRA"),
+    ],
+)
+def test_armed_groups_movements_and_agencies_resolve(text, code):
+    r, _doc = resolver_for(text)
+    assert code in [m.code for m in r.index.mentions]

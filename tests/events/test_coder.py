@@ -252,3 +252,102 @@ def test_a_protest_with_no_named_target_is_against_its_own_government():
 def test_a_reporter_is_not_the_doer_of_a_passive_act():
     # "would be indicted" names no doer: Kenya, who said it, is not the one indicting
     assert not any(e.source == "KEN" for e in code("Kenya said Ugandan officers would be indicted soon."))
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "cameo", "rule"),
+    [
+        ("Latvia contributed 20 million euros to Moldova.", ("LVA", "AID", "MDA"), "070", "aid.provide"),
+        ("Chile issued an urgent plea to Peru for help.", ("CHL", "REQUEST", "PER"), "02", "request.plea"),
+        (
+            "Morocco renewed its call to Spain for talks.",
+            ("MAR", "REQUEST", "ESP"),
+            "02",
+            "request.issue_call",
+        ),
+        (
+            "Chad gave Niger a deadline to close its camps.",
+            ("TCD", "THREATEN", "NER"),
+            "13",
+            "threaten.deadline",
+        ),
+        (
+            "Austria gave Hungary permission to use its airspace.",
+            ("AUT", "RETREAT", "HUN"),
+            "086",
+            "retreat.permission",
+        ),
+        (
+            "Sudan gave approval for the UN to deliver food.",
+            ("SDN", "RETREAT", "UN"),
+            "086",
+            "retreat.permission",
+        ),
+        (
+            "Kenya denied permission to Somalia's minister to land.",
+            ("KEN", "REJECT", "SOM"),
+            "120",
+            "reject.deny_permission",
+        ),
+        (
+            "Oman ended mediation efforts between Qatar and Bahrain.",
+            ("OMN", "SANCTION", ("QAT", "BHR")),
+            "165",
+            "sanction.halt_mediation",
+        ),
+        (
+            "Chile denied accusations by Peru over the border.",
+            ("CHL", "ACCUSE", "PER"),
+            "016",
+            "accuse.deny_charges",
+        ),
+        (
+            "The US returned the smuggled birds to Peru.",
+            ("USA", "RETREAT", "PER"),
+            "0842",
+            "retreat.return_property",
+        ),
+    ],
+)
+def test_aid_plea_deadline_permission_mediation_and_denial_patterns(text, key, cameo, rule):
+    tup = lambda x: tuple(x) if isinstance(x, list) else x  # noqa: E731
+    found = {(tup(e.source), e.type, tup(e.target)): e for e in code(text)}
+    assert key in found
+    assert found[key].cameo == cameo
+    assert found[key].rule.startswith(rule)
+
+
+def test_a_refused_permission_is_a_rejection():
+    (e,) = code("Chile said it would not give permission to Bolivia to use the port.")
+    assert (e.source, e.type, e.target, e.cameo) == ("CHL", "REJECT", "BOL", "1245")
+
+
+def test_declining_to_comment_is_no_rejection():
+    assert not any(e.type == "REJECT" for e in code("Peru declined to comment on the Chilean report."))
+
+
+def test_let_free_is_a_release():
+    (e,) = code("Kenya let free dozens of activists on Monday.")
+    assert (e.source, e.type, e.target, e.target_sector, e.cameo) == ("KEN", "RETREAT", "KEN", "OPP", "0841")
+    assert e.rule.startswith("retreat.let_free+domestic/")
+
+
+def test_a_named_person_of_no_other_country_is_the_states_own():
+    (e,) = code("Ukrainian police arrested Olena Marchuk on Friday.")
+    assert (e.source, e.type, e.target) == ("UKR", "COERCE", "UKR")
+    (e,) = code("The Kenyan president pardoned Jane Wanjiru, an opposition activist.")
+    assert (e.source, e.type, e.target, e.target_sector) == ("KEN", "RETREAT", "KEN", "OPP")
+    # praising or meeting a person says nothing of where they are from
+    assert not code("The Kenyan president praised Jane Wanjiru.")
+
+
+def test_a_promise_to_step_down_needs_no_target():
+    (e,) = code("The Peruvian president agreed to resign on Friday.")
+    assert (e.source, e.type, e.target, e.cameo) == ("PER", "AGREE", None, "035")
+    assert e.rule.startswith("agree.agree+unilateral/")
+
+
+def test_an_aspect_verb_with_an_object_pattern_still_makes_its_complement_future():
+    # "go" codes a strike with "on strike", but "is going to" still marks what follows as future
+    (e,) = code("Chile is going to impose sanctions on Peru.")
+    assert (e.source, e.type, e.target) == ("CHL", "THREATEN", "PER")

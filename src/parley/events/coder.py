@@ -43,6 +43,8 @@ PLACE_PREPS = {
     "over",
 }
 INSTRUMENT_PREPS = {"with", "through", "by", "via"}
+# Object heads that name no act of their own: "mediation efforts" is mediation.
+LIGHT_HEADS = {"effort", "process", "bid", "attempt", "mission", "role"}
 # A promise to withdraw or de-escalate is a verbal concession (PLOVER CONCEDE), not yet a retreat.
 PROMISED_RETREAT = {"future", "hypothetical"}
 # Nouns for people or bodies that act: an unresolved one in an argument slot is an unknown actor.
@@ -86,6 +88,9 @@ SIDE_CLAUSES = {"advcl", "acl", "relcl", "pcomp", "amod", "npadvmod"}
 # Types whose events are stated positions: each trigger word is its own position.
 POSITION_TYPES = {"REQUEST", "AGREE", "REJECT", "CONCEDE"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
+# What a state does to a named person it alone has power over (arrest, convict, pardon, release):
+# a person with no other country is its own. Meeting or praising a person says no such thing.
+PERSON_ACTS = {"COERCE", "RETREAT"}
 # A future act of cooperation is a promise to cooperate: PLOVER codes it AGREE.
 PROMISED_COOPERATION = {"SUPPORT", "COOPERATE", "AID", "CONSULT"}
 # Types that a compound actor can do together with no target ("Russia and Ukraine met"); a
@@ -215,7 +220,10 @@ class EventCoder:
 
     def _frame(self, token: Token) -> str | None:
         plist = self.patterns.for_verb(token.lemma_.lower())
-        return plist[0].frame if plist and token.pos_ in {"VERB", "AUX", "ADJ"} else None
+        if not plist or token.pos_ not in {"VERB", "AUX", "ADJ"}:
+            return None
+        # "go" is an aspect verb ("is going to attack") and, with "strike", an act: the aspect wins
+        return "aspect" if any(p.frame == "aspect" for p in plist) else plist[0].frame
 
     # -- triggers -------------------------------------------------------------------------------
     def _trigger(self, token: Token) -> Trigger | None:
@@ -294,10 +302,18 @@ class EventCoder:
         target = self._target(token, p, source, resolver, tr.particle)
         if target is None and lone:
             target = _domestic(token, source, resolver, p.type)
+        content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
+        if target is None and lone and content is not None:
+            # "is prepared to lift the ban on the Front": the content's patient is the target
+            target = next(
+                (t for c in _complements(token) if (t := _domestic(c, source, resolver, content))), None
+            )
+        # "the president agreed to resign": a promise to step down or pull out needs no target
+        unilateral = p.type in UNILATERAL or (p.frame == "commit" and content == "RETREAT")
         untargeted = (
             target is None
             and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source))
-            and not (lone and _is_unit(source) and p.type in UNILATERAL)
+            and not (lone and _is_unit(source) and unilateral)
         )
         if untargeted and (self._positions is None or p.type not in POSITION_TYPES):
             # a lone actor needs a target (but for a unilateral act in a sentence with no other
@@ -308,7 +324,6 @@ class EventCoder:
         if lone:  # say why a sentence's only event has this target (or none)
             rule += "+domestic" if target is not None and target.rule.startswith("actor.domestic") else ""
             rule += "+unilateral" if target is None else ""
-        content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
         if p.frame in CONTENT_FRAMES:
             # an appeal (CAMEO 02: urge, ask) is refined within 02, a demand (10) within 10
             key = "appeal" if p.frame == "direct" and (p.cameo or "").startswith("02") else p.frame
@@ -317,6 +332,9 @@ class EventCoder:
             ev_type, cameo, rule = "THREATEN", "13", rule + "+conflict"  # "vowed to continue bombing"
         elif ev_type == "REJECT" and aux == "negation":
             ev_type, cameo, aux, rule = "AGREE", "03", None, rule + "+negated"  # "would not rule out talks"
+        elif ev_type == "RETREAT" and p.mode == "access" and aux == "negation":
+            # "would not give permission to Russia": a refusal to allow involvement (CAMEO 1245)
+            ev_type, cameo, aux, rule = "REJECT", "1245", None, rule + "+negated"
         elif ev_type == "RETREAT" and aux in PROMISED_RETREAT:
             ev_type, rule = "CONCEDE", rule + "+promise"
         elif ev_type in MATERIAL_CONFLICT | {"PROTEST"} and aux == "future":
@@ -643,7 +661,7 @@ class EventCoder:
             candidates = [
                 s
                 for c in token.children
-                if c.dep_ in {"ccomp", "xcomp"}
+                if c.dep_ in {"ccomp", "xcomp"} or _for_clause(c)
                 for s in c.children
                 if s.dep_ in SUBJECTS
             ]
@@ -775,6 +793,11 @@ def _domestic(
         cue = resolver.dictionary.sector_of([*words, noun.lemma_.lower()])
         if cue is not None and cue.sector != source.sector:
             return ActorRef(source.codes, cue.sector, "actor.domestic", token=noun.i)
+        if ev_type in PERSON_ACTS and _unmarked_person(noun, resolver):
+            # "police arrested Anna Petrova, an opposition activist": the state's own citizen
+            role = resolver.dictionary.sector_of(_role_words(noun))
+            sector = role.sector if role is not None and role.sector != source.sector else None
+            return ActorRef(source.codes, sector, "actor.domestic_person", token=noun.i)
         if _unmarked_body(noun, resolver):
             return ActorRef(source.codes, None, "actor.domestic_body", token=noun.i)
     if place is not None:  # "imposed a curfew in Ahmedabad": an act in the state's own land
@@ -786,6 +809,25 @@ def _unmarked_body(noun: Token, resolver: Resolver) -> bool:
     """A named organisation or people that no actor code covers ("outlawed the Northern Branch
     of the Movement", "detained Uighurs"): with no foreign marker it is the state's own."""
     return noun.ent_type_ in {"ORG", "NORP"} and resolver.resolve(noun) is None
+
+
+def _unmarked_person(noun: Token, resolver: Resolver) -> bool:
+    """A person named by name alone, whom no title or earlier mention ties to a state."""
+    if noun.ent_type_ != "PERSON" or noun.pos_ != "PROPN":
+        return False
+    m = resolver.index.at(noun)
+    return (m is None or not m.code) and resolver.resolve(noun) is None
+
+
+def _role_words(noun: Token) -> list[str]:
+    """The words of a person's apposition ("Anna Petrova, an opposition activist")."""
+    return [
+        t.lemma_.lower()
+        for a in noun.children
+        if a.dep_ == "appos"
+        for t in a.subtree
+        if t.pos_ in {"NOUN", "ADJ", "PROPN"}
+    ]
 
 
 def _patients(token: Token) -> list[Token]:
@@ -854,12 +896,25 @@ def _particle(token: Token, p: Pattern) -> Token | None:
     for c in token.children:
         if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in p.particles and not _dated(c):
             return c
+    # "let free dozens of activists": the parser hangs a resultative adjective right after the
+    # verb on the object that follows it
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    resultative = nxt is not None and nxt.dep_ in {"amod", "acomp", "oprd", "ccomp"}
+    if resultative and nxt.lower_ in p.particles and token.i in {nxt.head.i, nxt.head.head.i}:
+        return nxt
     return None
 
 
 def _dated(prep: Token) -> bool:
     """ "called his counterpart on Tuesday": a preposition of time is no particle ("call on")."""
     return any(x.ent_type_ in {"DATE", "TIME"} for x in prep.children if x.dep_ == "pobj")
+
+
+def _for_clause(token: Token) -> bool:
+    """ "for the UN to deliver aid": a clause whose subject is introduced by "for"."""
+    return token.dep_ in {"advcl", "acl"} and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in token.children
+    )
 
 
 def _has_particle(token: Token) -> bool:
@@ -873,7 +928,11 @@ def _object_lemmas(token: Token) -> set[str]:
     heads += [x for h in list(heads) for x in _pobjs(h, "of")]
     heads += [p for c in token.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]
     heads += [c for x in heads for c in x.children if c.dep_ == "conj"]
-    return {h.lemma_.lower() for h in heads}
+    # "ended mediation efforts", "joined the peace process": a light head names its modifier's act
+    heads += [c for x in heads if x.lemma_.lower() in LIGHT_HEADS for c in x.children if c.dep_ == "compound"]
+    lemmas = {h.lemma_.lower() for h in heads}
+    # an infinitive complement is matched as "to <verb>" ("declined to comment")
+    return lemmas | {"to " + c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VB"}
 
 
 def _pobjs(token: Token, prep: str | None) -> list[Token]:
