@@ -127,3 +127,12 @@ def test_a_country_with_a_possessive_is_not_part_of_a_person_s_name():
 def test_armed_groups_movements_and_agencies_resolve(text, code):
     r, _doc = resolver_for(text)
     assert code in [m.code for m in r.index.mentions]
+
+
+def test_an_issued_document_speaks_for_its_issuer():
+    r, doc = resolver_for("Amnesty International issued a statement calling on Peru to free the activists.")
+    statement = next(t for t in doc if t.lower_ == "statement")
+    ref = r.resolve(statement)
+    assert ref is not None and ref.codes == ("AMNESTY",) and ref.rule == "actor.author"
+    r, doc = resolver_for("Amnesty International criticized a statement calling on Peru to act.")
+    assert r.resolve(next(t for t in doc if t.lower_ == "statement")) is None

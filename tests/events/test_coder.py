@@ -351,3 +351,59 @@ def test_an_aspect_verb_with_an_object_pattern_still_makes_its_complement_future
     # "go" codes a strike with "on strike", but "is going to" still marks what follows as future
     (e,) = code("Chile is going to impose sanctions on Peru.")
     assert (e.source, e.type, e.target) == ("CHL", "THREATEN", "PER")
+
+
+def first(text: str):
+    events = code(text)
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        ("Chile will not lift the embargo on Bolivia.", "1241", "CHL", "BOL"),
+        ("Ecuador did not release the Colombian fishermen.", "1243", "ECU", "COL"),
+        ("Chad will not withdraw its troops from Niger.", "1246", "TCD", "NER"),
+        ("Denmark will not accept Eritrean refugees.", "12", "DNK", "ERI"),
+    ],
+)
+def test_a_negated_act_of_yielding_is_a_refusal_to_yield(text, cameo, source, target):
+    ev = first(text)
+    assert (ev.type, ev.cameo, ev.source, ev.target) == ("REJECT", cameo, source, target)
+    assert "+refused" in ev.rule and ev.aux is None
+
+
+def test_a_negated_retreat_in_a_condition_is_no_refusal():
+    assert all(
+        e.type != "REJECT" for e in code("Chad threatened Niger if it does not withdraw from the border.")
+    )
+
+
+def test_a_refusal_of_a_concession_or_a_meeting_is_refined():
+    assert first("Uruguay refused to lift the sanctions on Paraguay.").cameo == "124"
+    assert first("The Estonian president refused to meet the Latvian prime minister.").cameo == "125"
+
+
+def test_agreeing_to_a_ceasefire_is_an_intent_to_de_escalate():
+    ev = first("Mali has agreed to a ceasefire with Burkina Faso.")
+    assert (ev.type, ev.cameo, ev.target) == ("AGREE", "0356", "BFA")
+    lone = first("Mali has agreed to a ceasefire.")  # a promise to yield needs no target
+    assert (lone.source, lone.cameo, lone.target) == ("MLI", "0356", None)
+
+
+def test_a_pledge_of_aid_or_support_is_a_promise():
+    assert (first("Brazil pledged $20 million in aid to Haiti.").cameo, "AGREE") == ("033", "AGREE")
+    ev = first("Japan pledged full support for Seoul's reforms.")
+    assert (ev.type, ev.cameo, ev.target) == ("AGREE", "032", "KOR")
+
+
+def test_accepting_refugees_is_granting_asylum():
+    ev = first("Canada accepted 2,000 Syrian refugees last year.")
+    assert (ev.source, ev.type, ev.cameo, ev.target) == ("CAN", "AID", "075", "SYR")
+
+
+def test_an_act_under_consideration_is_a_policy_option():
+    ev = first("Norway is considering sending aid to Peru.")
+    assert (ev.source, ev.type, ev.cameo, ev.aux, ev.target) == ("NOR", "AID", "014", "hypothetical", "PER")
+    assert first("Norway sent aid to Peru.").cameo == "070"

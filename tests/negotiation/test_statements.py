@@ -203,3 +203,13 @@ def test_a_title_case_headline_gives_no_object_and_a_reported_aside_no_issue():
     sts = statements(text + "\n\nNegotiators said the next round of talks on a peace deal would follow.")
     assert not any(s.evidence.sentence == 0 and s.object for s in sts)
     assert not any(s.actor == "USA" and s.issue == "ceasefire" for s in sts)
+
+
+def test_a_refusal_to_yield_is_a_rejection():
+    text = (
+        "Iran and the European Union held a new round of nuclear talks in Vienna.\n\n"
+        "Washington said it will not lift the oil embargo on Iran."
+    )
+    got = _keys(text)
+    assert ("USA", "REJECT", "sanctions") in got
+    assert ("USA", "OFFER", "sanctions") not in got

@@ -75,6 +75,22 @@ AUTHORED = {
     "paper",
     "memorandum",
     "note",
+    "report",
+}
+# Verbs by which an actor puts out a document that then speaks for it ("HRW issued a statement
+# calling on ...", "the parliament approved a resolution criticizing ...").
+ISSUING = {
+    "issue",
+    "release",
+    "publish",
+    "put",
+    "adopt",
+    "approve",
+    "pass",
+    "send",
+    "present",
+    "unveil",
+    "submit",
 }
 
 
@@ -181,7 +197,17 @@ class Resolver:
                         ref = self._one(pobj)
                         if ref is not None:
                             return ActorRef(ref.codes, ref.sector, "actor.author")
+            return self._issuer(token)
         return None
+
+    def _issuer(self, document: Token) -> ActorRef | None:
+        """Who put out a document named as the object of an issuing verb."""
+        verb = document.head
+        if document.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        ref = self._one(subject) if subject is not None and subject.i != document.i else None
+        return ActorRef(ref.codes, ref.sector, "actor.author") if ref is not None else None
 
     def _located(self, token: Token) -> ActorRef | None:
         """People named by their role and their state's land: "protesters in Kirkuk", "the police

@@ -126,6 +126,8 @@ class EventCoder:
         self.patterns = patterns or load_patterns()
         self._text = ""
         self._positions: list[Event] | None = None
+        # token index -> CAMEO code of the deliberation it is the object of ("considering sending aid")
+        self._considered: dict[int, str] = {}
         self.codebook = codebook_mod.load()
 
     # -- entry point ----------------------------------------------------------------------------
@@ -156,6 +158,7 @@ class EventCoder:
             for c in t.children
             if c.dep_ in {"xcomp", "ccomp"}
         }
+        self._considered = self._deliberated(sent)
         absorbed: set[int] = set()  # complements already coded as the content of a promise or demand
         found: list[tuple[int, Event]] = []
         tried: list[Trigger] = []
@@ -194,6 +197,17 @@ class EventCoder:
             lone = self._lone_event(tried, sent, s_index, resolver, speakers, future_heads, day)
             return [lone] if lone is not None else []
         return _dedup([ev for _, ev in sorted(found, key=lambda x: x[0])])
+
+    def _deliberated(self, sent: Span) -> dict[int, str]:
+        """Acts a sentence says are only considered: the complement of "consider" ("is considering
+        sending aid")."""
+        out: dict[int, str] = {}
+        for t in sent:
+            if self._frame(t) != "deliberate":
+                continue
+            code = next(p.cameo for p in self.patterns.for_verb(t.lemma_.lower()) if p.frame == "deliberate")
+            out.update((c.i, code or "014") for c in t.children if c.dep_ in {"xcomp", "ccomp"})
+        return out
 
     def _lone_event(
         self,
@@ -252,7 +266,7 @@ class EventCoder:
             return []  # "called the fighters defenders", "named him envoy": a naming, not an act
         out: list[Trigger] = []
         for p in self.patterns.for_verb(token.lemma_.lower()):
-            if p.frame in {"speech", "aspect"}:
+            if p.frame in {"speech", "aspect", "deliberate"}:
                 continue
             particle = _particle(token, p)
             if p.particles and "-" not in p.particles and particle is None:
@@ -309,7 +323,12 @@ class EventCoder:
                 (t for c in _complements(token) if (t := _domestic(c, source, resolver, content))), None
             )
         # "the president agreed to resign": a promise to step down or pull out needs no target
-        unilateral = p.type in UNILATERAL or (p.frame == "commit" and content == "RETREAT")
+        # and so does agreeing to a ceasefire, an intent to yield (CAMEO 035x)
+        unilateral = (
+            p.type in UNILATERAL
+            or (p.frame == "commit" and content == "RETREAT")
+            or (p.cameo or "").startswith("035")
+        )
         untargeted = (
             target is None
             and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source))
@@ -321,6 +340,14 @@ class EventCoder:
             return None
         aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
         ev_type, cameo, rule = p.type, p.cameo, p.name
+        considered = next((self._considered[t.i] for t in _chain(token) if t.i in self._considered), None)
+        # "will not lift the ban", "did not release the hostages": a refusal to yield (CAMEO 124x);
+        # "if they don't pull back" is a condition, not a refusal
+        refusal = (
+            self.patterns.refinements.get(("negated", p.name))
+            if aux == "negation" and not _conditional(token)
+            else None
+        )
         if lone:  # say why a sentence's only event has this target (or none)
             rule += "+domestic" if target is not None and target.rule.startswith("actor.domestic") else ""
             rule += "+unilateral" if target is None else ""
@@ -328,10 +355,14 @@ class EventCoder:
             # an appeal (CAMEO 02: urge, ask) is refined within 02, a demand (10) within 10
             key = "appeal" if p.frame == "direct" and (p.cameo or "").startswith("02") else p.frame
             cameo = self.patterns.refinements.get((key, content or ""), cameo)
-        if p.frame == "commit" and content in MATERIAL_CONFLICT:
+        if considered is not None:  # "is considering sending aid": an option weighed (CAMEO 014)
+            cameo, aux, rule = considered, aux or "hypothetical", rule + "+considered"
+        elif p.frame == "commit" and content in MATERIAL_CONFLICT:
             ev_type, cameo, rule = "THREATEN", "13", rule + "+conflict"  # "vowed to continue bombing"
         elif ev_type == "REJECT" and aux == "negation":
             ev_type, cameo, aux, rule = "AGREE", "03", None, rule + "+negated"  # "would not rule out talks"
+        elif refusal is not None:
+            ev_type, cameo, aux, rule = "REJECT", refusal, None, rule + "+refused"
         elif ev_type == "RETREAT" and p.mode == "access" and aux == "negation":
             # "would not give permission to Russia": a refusal to allow involvement (CAMEO 1245)
             ev_type, cameo, aux, rule = "REJECT", "1245", None, rule + "+negated"
@@ -713,6 +744,20 @@ def _depth(token: Token) -> int:
     while token.head.i != token.i:
         token, d = token.head, d + 1
     return d
+
+
+def _chain(token: Token) -> list[Token]:
+    """The verb and the verbs it is coordinated with or complements ("considering sending aid
+    and deploying troops"), up to the first clause of another kind."""
+    out = [token]
+    while out[-1].dep_ in {"conj", "xcomp"} and len(out) < 4:
+        out.append(out[-1].head)
+    return out
+
+
+def _conditional(token: Token) -> bool:
+    """The verb heads an "if" or "unless" clause."""
+    return any(c.dep_ == "mark" and c.lower_ in modes.CONDITIONAL_MARKS for c in token.children)
 
 
 def subject_of(token: Token) -> Token | None:

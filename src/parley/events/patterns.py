@@ -24,6 +24,7 @@ FRAMES = {
     "obligation",
     "speech",
     "aspect",
+    "deliberate",
     "participants",
     "instrument",
 }
@@ -104,4 +105,7 @@ def load(data_dir: Path = DATA_DIR) -> PatternSet:
                 raise ValueError(f"nouns.tsv: {lemma!r} is in both {nouns[lemma].name} and {p.name}")
             nouns[lemma] = p
     refinements = {(r["frame"], r["content"]): r["cameo"] for r in read_tsv(data_dir / "refinements.tsv")}
+    unknown = {name for frame, name in refinements if frame == "negated"} - names
+    if unknown:
+        raise ValueError(f"refinements.tsv: negated rows name unknown patterns {sorted(unknown)}")
     return PatternSet(verbs, nouns, refinements)

@@ -559,6 +559,8 @@ def _codes(value: str | list[str] | None) -> list[str]:
 def _act_of(ev: Event) -> str | None:
     name = ev.rule.split("/")[0]
     base = name.split("+")[0]
+    if "+refused" in name or (name.endswith("+negated") and ev.type == "REJECT"):
+        return "REJECT"  # "will not lift the embargo", "would not give permission"
     if name.endswith("+negated"):
         return "OFFER"  # "would not rule out talks"
     if ev.type == "THREATEN":
