@@ -136,3 +136,40 @@ def test_an_issued_document_speaks_for_its_issuer():
     assert ref is not None and ref.codes == ("AMNESTY",) and ref.rule == "actor.author"
     r, doc = resolver_for("Amnesty International criticized a statement calling on Peru to act.")
     assert r.resolve(next(t for t in doc if t.lower_ == "statement")) is None
+
+
+def test_a_state_organ_in_a_land_held_by_a_de_facto_authority_is_that_authority():
+    r, doc = resolver_for("The police in the Gaza Strip arrested two smugglers.")
+    ref = r.resolve(nsubj(doc, "arrest"))
+    assert ref is not None and ref.codes == ("HAMAS",) and ref.rule == "actor.located"
+    r, doc = resolver_for("Shopkeepers in the Gaza Strip closed their stores.")
+    assert r.resolve(nsubj(doc, "close")) is None  # people there are not its authority
+
+
+def test_a_bare_state_organ_is_the_one_state_its_sentence_names():
+    r, doc = resolver_for("The government imposed a curfew across Tbilisi on Monday.")
+    ref = r.resolve(nsubj(doc, "impose"))
+    assert ref is not None and ref.codes == ("GEO",) and ref.rule == "actor.sole_state"
+    # the state named as the other party is not the organ's own
+    r, doc = resolver_for("The government thanked Armenia for its help.")
+    assert r.resolve(nsubj(doc, "thank")) is None
+    # two states, or an organ of some other polity, say nothing
+    r, doc = resolver_for("Authorities closed the road between Tbilisi and Yerevan.")
+    assert r.resolve(nsubj(doc, "close")) is None
+    r, doc = resolver_for("The Bavarian government imposed a curfew across Tbilisi.")
+    assert r.resolve(nsubj(doc, "impose")) is None
+
+
+def test_a_titled_person_of_unknown_country_is_the_one_state_of_the_sentence():
+    r, doc = resolver_for("Defence Minister Tomas Varenko defended Moldova's new border fence on Friday.")
+    ref = r.resolve(nsubj(doc, "defend"))
+    assert ref is not None and ref.codes == ("MDA",) and ref.rule == "person.sole_state"
+    assert ref.person == "Tomas Varenko" and ref.sector == "MIL"
+    r, doc = resolver_for("Defence Minister Tomas Varenko criticized Moldova on Friday.")
+    assert r.resolve(nsubj(doc, "criticize")) is None  # Moldova is the other party
+
+
+def test_a_person_owner_of_unknown_country_makes_the_government_the_sentence_s_state():
+    r, doc = resolver_for("Prime Minister Aldo Venturi's government raised fuel prices in Malta.")
+    ref = r.resolve(nsubj(doc, "raise"))
+    assert ref is not None and ref.codes == ("MLT",) and ref.rule == "actor.sole_state"

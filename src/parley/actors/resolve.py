@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from parley.actors.dictionary import ActorDictionary, default_dictionary
-from parley.actors.mentions import NP_MODIFIERS, Mention, MentionIndex
+from parley.actors.mentions import NP_MODIFIERS, STATE_SECTORS, Mention, MentionIndex
 
 PERSONAL = {"he", "she", "him", "her", "his"}
 IMPERSONAL = {"it", "its", "they", "them", "their", "we", "us", "our"}
@@ -77,6 +77,26 @@ AUTHORED = {
     "note",
     "report",
 }
+# Organs of a state named without it ("the government", "authorities", "the police"): in a
+# sentence that names one state and no other, they are that state's.
+STATE_ORGANS = {
+    "government",
+    "administration",
+    "authority",
+    "police",
+    "army",
+    "military",
+    "regime",
+    "cabinet",
+    "ministry",
+    "force",
+    "troop",
+    "official",
+}
+# Prepositions of a place inside an act's object ("a curfew across Tbilisi").
+LOCATIVE = {"in", "across", "throughout", "inside", "within", "near", "at"}
+# Prepositions that introduce the other party of an act, not the place it happens in.
+PARTY_PREPS = {"with", "against", "to", "toward", "towards", "on", "for", "over", "from"}
 # Verbs by which an actor puts out a document that then speaks for it ("HRW issued a statement
 # calling on ...", "the parliament approved a resolution criticizing ...").
 ISSUING = {
@@ -189,6 +209,8 @@ class Resolver:
         named = self._apposed(token)
         if named is not None:
             return named
+        if self._bare_organ(token):
+            return self._sole_state(token, self._sector(token), "actor.sole_state")
         if token.lemma_.lower() in AUTHORED:
             # "the plan laid out by Mr. Putin called for ...": a document speaks for its author
             for clause in (c for c in token.children if c.dep_ in {"acl", "relcl"}):
@@ -218,9 +240,73 @@ class Resolver:
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 ref = self._one(pobj)
-                if ref is not None and all(c in self.dictionary.states for c in ref.codes):
+                if ref is not None and self._rules_there(ref, pobj, cue.sector):
                     return ActorRef(ref.codes, self._sector(token) or cue.sector, "actor.located")
         return None
+
+    def _rules_there(self, ref: ActorRef, place: Token, sector: str) -> bool:
+        """Whether people of a role in a place act for the place's actor: any role in a state; a
+        state organ also in a land held by a de-facto authority ("the police in the Gaza Strip")."""
+        if all(c in self.dictionary.states for c in ref.codes):
+            return True
+        m = self.index.at(place)
+        return sector in STATE_SECTORS and m is not None and m.kind == "group"
+
+    def _bare_organ(self, token: Token) -> bool:
+        """A state organ that names no state ("the government", "authorities", "Prime Minister
+        X's government"): no pronoun owner, no capitalised modifier naming another polity ("the
+        Victorian government"); a person owner of unknown country is allowed."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in STATE_ORGANS:
+            return False
+        for child in token.children:
+            if child.i > token.i or child.dep_ not in NP_MODIFIERS - {"det", "nummod"}:
+                continue
+            m = self.index.at(child)
+            if m is not None and m.kind == "person":
+                continue  # "Hun Sen's government", "the Bush administration"
+            if child.pos_ == "PRON" or child.text[:1].isupper():
+                return False
+        return True
+
+    def _sole_state(self, token: Token, sector: str | None, rule: str) -> ActorRef | None:
+        """The one state a sentence names outside the other party of the act ("authorities in
+        Kabul said ..."), and no other actor: a state organ named without its state is its."""
+        sent = token.sent
+        own = {t.i for t in token.subtree}
+        party: set[int] = set()  # the act's other party: objects and "with/against/to ..." phrases
+        verb = token.head if token.dep_ in {"nsubj", "nsubjpass"} else None
+        if verb is not None:
+            for c in verb.children:
+                if c.dep_ in {"dobj", "dative", "attr", "oprd"} or (
+                    c.dep_ == "prep" and c.lower_ in PARTY_PREPS
+                ):
+                    party.update(t.i for t in c.subtree)
+        codes: set[str] = set()
+        for m in self.index.mentions:
+            if not (sent.start <= m.start < sent.end) or m.start in own or not m.codes:
+                continue
+            if m.start in party and not self._owns_a_thing(m):
+                continue
+            if not all(c in self.dictionary.states for c in m.codes):
+                return None  # another kind of actor is named: the organ may be its
+            codes.update(m.codes)
+        if len(codes) != 1:
+            return None
+        return ActorRef(tuple(codes), sector, rule)
+
+    def _owns_a_thing(self, m: Mention) -> bool:
+        """A state named inside the act's object as its place or as the owner of a thing, not of
+        people ("a curfew across Tbilisi", "defended Brazil's air traffic system"): the state is
+        not the other party there."""
+        last = self.doc[m.end - 1]
+        head = last.head
+        if m.kind != "state":
+            return False
+        if last.dep_ == "pobj":
+            return head.lower_ in LOCATIVE
+        if last.dep_ not in {"poss", "compound", "amod"} or self.index.at(head):
+            return False
+        return head.pos_ == "NOUN" and self._sector(head) is None
 
     def _apposed(self, token: Token) -> ActorRef | None:
         """A common noun named by its apposition: "its neighbour Kyrgyzstan", "the capital
@@ -236,6 +322,10 @@ class Resolver:
 
     def _from_mention(self, m: Mention, token: Token) -> ActorRef | None:
         if not m.code:
+            # "President Cardoso" with no country in his title: the one state of the sentence
+            if m.kind == "person" and m.sector in STATE_SECTORS:
+                ref = self._sole_state(token, m.sector, "person.sole_state")
+                return ref and replace(ref, person=m.name)
             return None
         if m.kind == "person":
             return ActorRef(m.codes, m.sector, m.rule, person=m.name)
