@@ -407,3 +407,76 @@ def test_an_act_under_consideration_is_a_policy_option():
     ev = first("Norway is considering sending aid to Peru.")
     assert (ev.source, ev.type, ev.cameo, ev.aux, ev.target) == ("NOR", "AID", "014", "hypothetical", "PER")
     assert first("Norway sent aid to Peru.").cameo == "070"
+
+
+def test_a_verbal_act_aimed_at_no_one_is_reported_without_a_target():
+    (e,) = code("The Moldovan government denied the allegations on Monday.")
+    assert (e.source, e.type, e.target) == ("MDA", "ACCUSE", None)
+    assert "+unilateral/" in e.rule
+    (e,) = code("Chile called for calm after the vote.")
+    assert (e.source, e.type, e.target) == ("CHL", "REQUEST", None)
+
+
+def test_a_verbal_act_at_someone_we_cannot_resolve_is_not_reported():
+    # the slot names people (a nationality, a word for a group, a name): a target we missed
+    assert code("The Moldovan government criticised Zorblatian officials on Monday.") == []
+    assert code("Chile called on its partners to act.") == []
+
+
+def test_what_a_proposal_asks_for_is_not_done():
+    assert keys("Chile rejected Peru's offer to withdraw its troops from the border.") == {
+        ("CHL", "REJECT", "PER")
+    }
+    assert ("PER", "RETREAT", "CHL") not in keys(
+        "Chile rejected calls for Peru to withdraw its troops from Chilean soil."
+    )
+
+
+def test_renewing_a_demand_is_a_demand_on_the_clause_subject():
+    (e,) = code("Chile renewed its demand that Peru lift the tariffs.")
+    assert (e.source, e.type, e.target) == ("CHL", "REQUEST", "PER")
+    assert e.rule.startswith("request.renew_demand")
+
+
+def test_an_act_held_over_someone_unless_they_yield_is_a_threat():
+    (e,) = code("Kenya said it will withdraw its troops from Somalia unless the talks resume.")
+    assert (e.source, e.type, e.target, e.cameo) == ("KEN", "THREATEN", "SOM", "13")
+    assert "+unless/" in e.rule
+
+
+def test_a_gerund_subject_names_an_act_that_is_not_done():
+    assert not any(
+        e.type == "SANCTION"
+        for e in code("Chile said removing the sanctions on Peru is out of the question.")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "cameo"),
+    [
+        ("Croatia opened its borders to refugees from Serbia.", ("HRV", "RETREAT", "SRB"), "086"),
+        ("Ghana closed its borders with Togo.", ("GHA", "COERCE", "TGO"), "172"),
+        (
+            "Qatar's emir launched a mediation effort between Chad and Sudan.",
+            ("QAT", "CONSULT", ("TCD", "SDN")),
+            "045",
+        ),
+        ("The Kenyan army destroyed several militant camps in Somalia.", ("KEN", "ASSAULT", "SOM"), "190"),
+        ("Islamic State militants held Iraqi civilians as human shields.", ("ISIL", "ASSAULT", "IRQ"), "181"),
+        ("Japan handed over medical supplies to the Philippine government.", ("JPN", "AID", "PHL"), "070"),
+        ("Chile said it is skeptical about Peruvian motives.", ("CHL", "ACCUSE", "PER"), "012"),
+        ("The Kenyan army stepped up attacks on Somali militants.", ("KEN", "ASSAULT", "SOM"), "190"),
+        ("Chilean police opened fire on Bolivian smugglers.", ("CHL", "ASSAULT", "BOL"), "190"),
+    ],
+)
+def test_light_verbs_and_border_acts(text, key, cameo):
+    def hashable(code: str | list[str] | None) -> str | tuple[str, ...] | None:
+        return tuple(code) if isinstance(code, list) else code
+
+    found = {(hashable(e.source), e.type, hashable(e.target)): e.cameo for e in code(text)}
+    assert found.get(key) == cameo, found
+
+
+def test_british_style_acronyms_name_their_group():
+    assert ("FARC", "ASSAULT", "COL") in keys("Farc fighters attacked Colombian troops.")
+    assert ("NATO", "ASSAULT", "SRB") in keys("Nato jets attacked Serbian positions.")

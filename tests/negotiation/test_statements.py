@@ -164,15 +164,18 @@ def test_what_a_party_says_must_or_should_be_done_is_its_demand():
     assert ("RUS", "DEMAND", "territory") in got
 
 
-def test_a_position_that_names_no_other_party_is_still_a_statement_but_not_an_event():
+def test_a_position_that_names_no_other_party_is_still_a_statement():
     text = (
         "Yemen's government and the Houthis opened a new round of peace talks in Stockholm.\n\n"
-        "The Houthi delegation demands an end to the blockade of the port."
+        "The Houthi delegation demands an end to the blockade of the port, and Saudi Arabia "
+        "urged Iran to stop arming the rebels."
         "\n\nNegotiators said the next round of talks on a peace deal would follow."
     )
     x = next(extract_articles([Article(id="t", text=text, date=dt.date(2018, 12, 6))]))
     assert ("HOUTHIS", "DEMAND", "sanctions") in {(s.actor, s.act, s.issue) for s in x.statements}
-    assert not any(e.type == "REQUEST" and e.target is None for e in x.events)
+    # a sentence with a dyadic event reports no targetless one: the demand is a position only
+    assert not any(e.source == "HOUTHIS" and e.type == "REQUEST" for e in x.events)
+    assert any(e.source == "SAU" and e.type == "REQUEST" and e.target == "IRN" for e in x.events)
 
 
 def test_a_truce_a_party_declares_over_is_one_it_rejects():

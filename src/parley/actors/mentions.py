@@ -66,6 +66,8 @@ def _matcher(nlp: Language, dictionary: ActorDictionary) -> PhraseMatcher:
     aliases = {e.alias.removeprefix("the ").removeprefix("The ") for e in dictionary.entries}
     # A lower-case alias may open a sentence: "Pro-Russian separatists said ..."
     aliases |= {a[0].upper() + a[1:] for a in aliases if a[:1].islower()}
+    # British style writes acronyms of four letters or more as words: "Nato", "Farc", "Asean"
+    aliases |= {a.capitalize() for a in aliases if _acronym(a)}
     for alias in sorted(aliases):
         matcher.add(alias, [nlp.make_doc(alias)])
     return matcher
@@ -76,7 +78,13 @@ def _alias_of(span: Span, dictionary: ActorDictionary) -> str:
     for alias in (text, "the " + text, text[0].lower() + text[1:]):
         if alias in dictionary.by_alias:
             return alias
+    if _acronym(text.upper()) and text.upper() in dictionary.by_alias:
+        return text.upper()
     return text
+
+
+def _acronym(alias: str) -> bool:
+    return len(alias) >= 4 and alias.isalpha() and alias.isupper()
 
 
 def _after_pro_or_anti(span: Span) -> bool:

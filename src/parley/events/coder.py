@@ -83,6 +83,11 @@ DOMESTIC_ACTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # "X declared a unilateral ceasefire", "Y put its forces on alert". Coded with no target when the
 # sentence has no dyadic event (other types without a target are mostly an unresolved target).
 UNILATERAL = {"RETREAT", "CONCEDE", "MOBILIZE"}
+# Verbal acts that often have no one they are aimed at ("denied the allegations", "called for
+# calm"): with no one named in their slots, a sentence's only event is reported with no target.
+TARGETLESS = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE"}
+NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+SLOT_MODIFIERS = {"conj", "compound", "amod", "poss", "nmod"}
 # Clauses of purpose, manner or description: their verb is not the act a sentence reports.
 SIDE_CLAUSES = {"advcl", "acl", "relcl", "pcomp", "amod", "npadvmod"}
 # Types whose events are stated positions: each trigger word is its own position.
@@ -91,6 +96,25 @@ MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 # What a state does to a named person it alone has power over (arrest, convict, pardon, release):
 # a person with no other country is its own. Meeting or praising a person says no such thing.
 PERSON_ACTS = {"COERCE", "RETREAT"}
+# Nouns whose complement is only proposed: "its demand that Israel ease restrictions", "an offer to
+# host a summit", "calls to release the prisoners".
+PROPOSALS = {
+    "demand",
+    "call",
+    "appeal",
+    "request",
+    "proposal",
+    "offer",
+    "condition",
+    "ultimatum",
+    "invitation",
+    "plea",
+    "suggestion",
+}
+NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
+# Acts that are held over someone when they come with an "unless" ("will withdraw its force
+# unless ..."); an offer or refusal with an "unless" stays what it is.
+HELD_OVER = {"RETREAT", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 # A future act of cooperation is a promise to cooperate: PLOVER codes it AGREE.
 PROMISED_COOPERATION = {"SUPPORT", "COOPERATE", "AID", "CONSULT"}
 # Types that a compound actor can do together with no target ("Russia and Ukraine met"); a
@@ -260,6 +284,12 @@ class EventCoder:
             and not any(c.dep_ in SUBJECTS for c in token.children)
         ):
             return []  # a gerund used as a noun ("Lifting all sanctions can be the beginning")
+        if _proposed(token):
+            return []  # "rejected calls to release prisoners": what is asked for, not done
+        if token.dep_ in {"dobj", "pobj", "compound"} and not any(
+            c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children
+        ):
+            return []  # a noun the tagger took for a verb: "would not meet hostage-takers demands"
         if token.pos_ == "ADJ" and token.dep_ not in {"acomp", "amod"}:
             return []
         if any(c.dep_ == "oprd" for c in token.children):
@@ -332,7 +362,9 @@ class EventCoder:
         untargeted = (
             target is None
             and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source))
-            and not (lone and _is_unit(source) and unilateral)
+            and not (
+                lone and _is_unit(source) and (unilateral or p.type in TARGETLESS) and _no_one_else(token)
+            )
         )
         if untargeted and (self._positions is None or p.type not in POSITION_TYPES):
             # a lone actor needs a target (but for a unilateral act in a sentence with no other
@@ -366,6 +398,9 @@ class EventCoder:
         elif ev_type == "RETREAT" and p.mode == "access" and aux == "negation":
             # "would not give permission to Russia": a refusal to allow involvement (CAMEO 1245)
             ev_type, cameo, aux, rule = "REJECT", "1245", None, rule + "+negated"
+        elif aux in {"future", "hypothetical"} and ev_type in HELD_OVER and _unless(token):
+            # "will withdraw its force unless the president arranges a ceasefire": a threat
+            ev_type, cameo, rule = "THREATEN", "13", rule + "+unless"
         elif ev_type == "RETREAT" and aux in PROMISED_RETREAT:
             ev_type, rule = "CONCEDE", rule + "+promise"
         elif ev_type in MATERIAL_CONFLICT | {"PROTEST"} and aux == "future":
@@ -478,6 +513,8 @@ class EventCoder:
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS else noun.head
         if noun.dep_ not in {"dobj", "pobj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
             return self._owned_noun_event(noun, p, sent, s_index, resolver, speakers, day)
+        if verb.tag_ == "VBG" and verb.dep_ in {"csubj", "nsubj", "pobj", "dobj"}:
+            return None  # "removing the sanctions is out of the question": an act named, not done
         if any(tr.token.i == verb.i for tr in triggers) or any(
             not p.objects and p.frame != "speech" for p in self.patterns.for_verb(verb.lemma_.lower())
         ):
@@ -689,13 +726,10 @@ class EventCoder:
         elif role == "dative":
             candidates = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
         elif role == "csubj":
-            candidates = [
-                s
-                for c in token.children
-                if c.dep_ in {"ccomp", "xcomp"} or _for_clause(c)
-                for s in c.children
-                if s.dep_ in SUBJECTS
-            ]
+            # "wants Russia to stop", "renewed its demand that Peru lift the tariffs"
+            clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"} or _for_clause(c)]
+            clauses += [c for o in objects for c in o.children if c.dep_ in {"acl", "ccomp"}]
+            candidates = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
         elif role == "poss":
             candidates = [g for o in objects + _pobjs(token, None) for g in o.children if g.dep_ == "poss"]
         elif role == "place":
@@ -753,6 +787,31 @@ def _chain(token: Token) -> list[Token]:
     while out[-1].dep_ in {"conj", "xcomp"} and len(out) < 4:
         out.append(out[-1].head)
     return out
+
+
+def _proposed(token: Token) -> bool:
+    """The verb is (inside) the complement of a proposal noun: "an offer to host a summit to
+    hammer out a deal", "its demand that Israel ease restrictions"."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if node.dep_ not in {"xcomp", "acl", "ccomp", "advcl", "conj"} or head.i == node.i:
+            return False
+        # an infinitive or that-clause is the content; "a proposal put forward by X" describes it
+        content = node.dep_ != "acl" or node.tag_ == "VB" or any(c.dep_ == "mark" for c in node.children)
+        if content and node.dep_ != "conj" and head.lemma_.lower() in PROPOSALS and head.dep_ in NOMINAL_DEPS:
+            return True
+        node = head
+    return False
+
+
+def _unless(token: Token) -> bool:
+    """The act is held over someone: it happens unless they do something."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for t in (token, token.head)
+        for c in t.children
+    )
 
 
 def _conditional(token: Token) -> bool:
@@ -894,6 +953,28 @@ def _is_unit(ref: ActorRef) -> bool:
         "actor.both_sides",
         "actor.modifier",
     }
+
+
+def _no_one_else(token: Token) -> bool:
+    """A verbal act whose slots name no one at all ("denied the allegations", "called for calm",
+    "expressed concern about the talks"): reported with no target rather than not at all. A slot
+    holding a name, a nationality or a word for people ("urged European countries", "welcomed
+    Reagan's statement", "opened its borders to West Africans") names a target we could not
+    resolve: then nothing is reported."""
+    slots = [c for c in token.children if c.dep_ in {"dobj", "dative", "attr", "nsubjpass"}]
+    slots += [x for c in token.children if c.dep_ in {"prep", "prt"} for x in c.children if x.dep_ == "pobj"]
+    # one step down: "allegations by Rwanda", "the rights of Croatian Serb refugees"
+    slots += [
+        x for o in list(slots) for c in o.children if c.dep_ == "prep" for x in c.children if x.dep_ == "pobj"
+    ]
+    slots += [x for o in list(slots) for x in o.children if x.dep_ == "appos"]
+    for slot in slots:
+        for t in [slot, *(x for x in slot.children if x.dep_ in SLOT_MODIFIERS)]:
+            if t.ent_type_ in {"DATE", "TIME"}:
+                continue  # "on Monday"
+            if t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.lemma_.lower() in AGENT_NOUNS:
+                return False
+    return True
 
 
 def _names_someone_else(token: Token, resolver: Resolver | None = None, nouns: bool = False) -> bool:
