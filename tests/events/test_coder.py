@@ -480,3 +480,58 @@ def test_light_verbs_and_border_acts(text, key, cameo):
 def test_british_style_acronyms_name_their_group():
     assert ("FARC", "ASSAULT", "COL") in keys("Farc fighters attacked Colombian troops.")
     assert ("NATO", "ASSAULT", "SRB") in keys("Nato jets attacked Serbian positions.")
+
+
+def test_a_meeting_is_both_sides_consultation_but_a_visit_has_a_direction():
+    assert keys("Chile held talks with Peru in Lima.") >= {
+        ("CHL", "CONSULT", "PER"),
+        ("PER", "CONSULT", "CHL"),
+    }
+    assert ("PER", "CONSULT", "CHL") not in keys("The Chilean president visited Peru.")
+
+
+def test_a_cooperative_act_its_actor_will_not_do_is_a_refusal():
+    (e,) = code("Chile said it would not provide aid to Peru.")
+    assert (e.source, e.type, e.target, e.cameo) == ("CHL", "REJECT", "PER", "121")
+    assert "+refused/" in e.rule
+    (e,) = code("Chile will not meet Peru.")
+    assert (e.type, e.cameo) == ("REJECT", "125")
+    # what did not happen is no refusal
+    assert all(e.type == "CONSULT" for e in code("Chile did not meet Peru."))
+
+
+def test_wanting_to_act_oneself_is_an_intent_not_an_appeal():
+    (e,) = code("Chile wants to attack Peru.")
+    assert (e.source, e.type, e.target) == ("CHL", "THREATEN", "PER")
+    (e,) = code("Chile wants to help Peru.")
+    assert (e.source, e.type, e.target) == ("CHL", "AGREE", "PER")
+    (e,) = code("Chile wants Peru to withdraw its troops.")
+    assert (e.source, e.type, e.target) == ("CHL", "REQUEST", "PER")
+
+
+def test_protesters_destroying_property_is_a_violent_protest():
+    (e,) = code("The Chilean embassy was torched by Peruvian protesters.")
+    assert (e.source, e.type, e.target, e.cameo) == ("PER", "PROTEST", "CHL", "145")
+
+
+def test_travel_warnings_and_arrest_warrants():
+    assert ("USA", "SANCTION", "TUN") in keys("The US State Department advised against travel to Tunisia.")
+    assert ("GUY", "COERCE", "BRA") in keys("A court in Guyana issued arrest warrants for two Brazilian men.")
+
+
+def test_an_allegation_of_a_hostile_act_is_an_accusation_of_its_doer():
+    found = keys("Ukraine alleged that Russian troops shelled Kharkiv.")
+    assert ("UKR", "ACCUSE", "RUS") in found and ("RUS", "ASSAULT", "UKR") in found
+    # claiming one's own act is no accusation
+    assert not any(e.type == "ACCUSE" for e in code("Chile claimed that it had attacked Peru."))
+    # plain reporting is not an allegation
+    assert not any(e.type == "ACCUSE" for e in code("Ukraine said that Russian troops shelled Kharkiv."))
+
+
+def test_a_doer_known_only_by_its_kind_has_no_source_code():
+    (e,) = code("Insurgents bombarded the Syrian city of Aleppo.")
+    assert (e.source, e.source_sector, e.type, e.target) == (None, "REB", "ASSAULT", "SYR")
+    assert e.rule.endswith("/actor.unknown")
+    # only for a hostile act against someone we can name
+    assert code("Insurgents bombarded the city.") == []
+    assert code("Insurgents praised the Syrian government.") == []

@@ -125,7 +125,10 @@ class ActorRef:
     token: int | None = None  # the argument's head token in the Doc, for explain's parse path
 
     @property
-    def value(self) -> str | list[str]:
+    def value(self) -> str | list[str] | None:
+        """One code, a list of codes, or None for a doer known only by its kind ("insurgents")."""
+        if not self.codes:
+            return None
         return self.codes[0] if len(self.codes) == 1 else list(self.codes)
 
 

@@ -112,6 +112,15 @@ PROPOSALS = {
     "suggestion",
 }
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
+# Verbs of wanting: with an infinitive of one's own ("wants to attack X") an intent, not an appeal.
+SELF_INTENT = {"want", "wish", "seek"}
+# Crowds whose destruction of property is a violent protest (CAMEO 145), not a state's coercion.
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "activist"}
+# Verbs that report another's hostile act as an allegation against them.
+ALLEGING = {"claim", "allege", "charge"}
+HOSTILE = MATERIAL_CONFLICT | {"PROTEST"}
+# Consultations that are mutual: meet (040), negotiate (046).
+MUTUAL_CAMEO = {"040", "046"}
 # Acts that are held over someone when they come with an "unless" ("will withdraw its force
 # unless ..."); an offer or refusal with an "unless" stays what it is.
 HELD_OVER = {"RETREAT", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
@@ -220,7 +229,46 @@ class EventCoder:
         if not found:
             lone = self._lone_event(tried, sent, s_index, resolver, speakers, future_heads, day)
             return [lone] if lone is not None else []
-        return _dedup([ev for _, ev in sorted(found, key=lambda x: x[0])])
+        events = [ev for _, ev in sorted(found, key=lambda x: x[0])]
+        return _dedup(self._allegations(sent, s_index, resolver, events, day) + _mutual(events))
+
+    def _allegations(
+        self, sent: Span, s_index: int, resolver: Resolver, events: list[Event], day: dt.date | None
+    ) -> list[Event]:
+        """ "The US claimed that ISIL had attacked Iraq": besides the attack (said by the US), the
+        claim is the US accusing ISIL (CAMEO 112). Only for verbs of alleging, not plain "said"."""
+        out: list[Event] = []
+        for verb in (t for t in sent if t.lemma_.lower() in ALLEGING and t.pos_ == "VERB"):
+            speaker = resolver.resolve(subject_of(verb))
+            for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+                lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+                for ev in events:
+                    if ev.type not in HOSTILE or not (lo <= ev.evidence.start < hi) or speaker is None:
+                        continue
+                    accused = ActorRef(
+                        tuple(ev.source) if isinstance(ev.source, list) else (ev.source,),
+                        ev.source_sector,
+                        "actor.accused",
+                    )
+                    if set(accused.codes) & set(speaker.codes):
+                        continue  # "claimed that they had attacked": a claim of responsibility
+                    out.append(
+                        self._make(
+                            "ACCUSE",
+                            "112",
+                            None,
+                            speaker,
+                            accused,
+                            None,
+                            None,
+                            verb,
+                            sent,
+                            s_index,
+                            "accuse.allege",
+                            day,
+                        )
+                    )
+        return out
 
     def _deliberated(self, sent: Span) -> dict[int, str]:
         """Acts a sentence says are only considered: the complement of "consider" ("is considering
@@ -341,9 +389,15 @@ class EventCoder:
     ) -> Event | None:
         p, token = tr.pattern, tr.token
         source = self._source(token, resolver, speakers)
+        unknown = None
+        if source is None and lone and p.type in HOSTILE:
+            unknown = _unknown_doer(token, resolver)
+            source = unknown
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
+        if unknown is not None and (target is None or target.rule.startswith("actor.domestic")):
+            return None
         if target is None and lone:
             target = _domestic(token, source, resolver, p.type)
         content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
@@ -380,16 +434,25 @@ class EventCoder:
             if aux == "negation" and not _conditional(token)
             else None
         )
+        if refusal is None and aux == "negation" and not _conditional(token) and _modal(token):
+            # "would not provide support to Israel", "will not meet the envoy": a refusal (CAMEO
+            # 121, 125); "did not meet" only says what did not happen
+            refusal = self.patterns.refinements.get(("refused", p.type or ""))
+        frame = p.frame
+        if frame == "direct" and token.lemma_.lower() in SELF_INTENT and _self_complement(token):
+            # "wants to attack Switzerland", "seeks to help Israel": an intent of one's own, not
+            # an appeal to anyone
+            frame, ev_type, cameo, rule = "commit", "AGREE", "030", rule + "+intent"
         if lone:  # say why a sentence's only event has this target (or none)
             rule += "+domestic" if target is not None and target.rule.startswith("actor.domestic") else ""
             rule += "+unilateral" if target is None else ""
-        if p.frame in CONTENT_FRAMES:
+        if frame in CONTENT_FRAMES:
             # an appeal (CAMEO 02: urge, ask) is refined within 02, a demand (10) within 10
-            key = "appeal" if p.frame == "direct" and (p.cameo or "").startswith("02") else p.frame
+            key = "appeal" if frame == "direct" and (cameo or "").startswith("02") else frame
             cameo = self.patterns.refinements.get((key, content or ""), cameo)
         if considered is not None:  # "is considering sending aid": an option weighed (CAMEO 014)
             cameo, aux, rule = considered, aux or "hypothetical", rule + "+considered"
-        elif p.frame == "commit" and content in MATERIAL_CONFLICT:
+        elif frame == "commit" and content in MATERIAL_CONFLICT:
             ev_type, cameo, rule = "THREATEN", "13", rule + "+conflict"  # "vowed to continue bombing"
         elif ev_type == "REJECT" and aux == "negation":
             ev_type, cameo, aux, rule = "AGREE", "03", None, rule + "+negated"  # "would not rule out talks"
@@ -410,6 +473,8 @@ class EventCoder:
             # "Portugal will support Turkey", "X will visit Y": a promise to cooperate (PLOVER AGREE)
             cameo = self.patterns.refinements.get(("commit", ev_type), "030")
             ev_type, rule = "AGREE", rule + "+promise"
+        if ev_type == "COERCE" and (cameo or "").startswith("171") and _protesters(token):
+            ev_type, cameo, rule = "PROTEST", "145", rule + "+riot"  # "protesters torched the embassy"
         said_by = speakers.get(token.i)
         ev = self._make(ev_type, cameo, p.mode, source, target, aux, said_by, token, sent, s_index, rule, day)
         if untargeted and self._positions is not None:
@@ -787,6 +852,41 @@ def _chain(token: Token) -> list[Token]:
     while out[-1].dep_ in {"conj", "xcomp"} and len(out) < 4:
         out.append(out[-1].head)
     return out
+
+
+def _unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
+    """ "Insurgents bombarded Aleppo": a doer named only by its kind (CAMEO's "---REB"), when
+    nothing in its phrase names a country we failed to resolve."""
+    subj = subject_of(token)
+    if (
+        subj is None
+        or subj.pos_ != "NOUN"
+        or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in subj.subtree)
+    ):
+        return None
+    cue = resolver.dictionary.sector_of([subj.lemma_.lower()])
+    return ActorRef((), cue.sector, "actor.unknown", token=subj.i) if cue is not None else None
+
+
+def _modal(token: Token) -> bool:
+    """The verb carries will / would / shall: a stance on the future, not a report of the past."""
+    return any(c.dep_ == "aux" and c.lower_ in modes.FUTURE_AUX for c in token.children)
+
+
+def _self_complement(token: Token) -> bool:
+    """ "wants to attack X": an infinitive with no subject of its own and no one asked."""
+    if any(c.dep_ in {"dobj", "dative", "iobj"} for c in token.children):
+        return False
+    return any(c.dep_ == "xcomp" and not any(s.dep_ in SUBJECTS for s in c.children) for c in token.children)
+
+
+def _protesters(token: Token) -> bool:
+    """The doer of the act is a crowd of protesters, named as such."""
+    subj = subject_of(token)
+    if subj is None and token.dep_ == "ROOT":
+        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        subj = agents[0] if agents else None
+    return subj is not None and subj.lemma_.lower() in PROTESTERS
 
 
 def _proposed(token: Token) -> bool:
@@ -1170,6 +1270,32 @@ def _remember(sent: Span, resolver: Resolver) -> None:
             ref = resolver.resolve(token)
             if ref is not None and (token.dep_ in {"nsubj", "nsubjpass"} or ref.person):
                 resolver.remember(ref)
+
+
+def _mutual(events: list[Event]) -> list[Event]:
+    """A meeting or negotiation is the other side's too: "X held talks with Y" is also Y's
+    consultation with X (a visit, a call or a mediation has a direction and stays one event)."""
+    out: list[Event] = []
+    for ev in events:
+        out.append(ev)
+        if (
+            ev.type == "CONSULT"
+            and ev.cameo in MUTUAL_CAMEO
+            and isinstance(ev.target, str)
+            and isinstance(ev.source, str)
+        ):
+            out.append(
+                ev.model_copy(
+                    update={
+                        "source": ev.target,
+                        "source_sector": ev.target_sector,
+                        "target": ev.source,
+                        "target_sector": ev.source_sector,
+                        "rule": ev.rule.replace("/", "+mutual/", 1),
+                    }
+                )
+            )
+    return out
 
 
 def _dedup(events: list[Event]) -> list[Event]:
