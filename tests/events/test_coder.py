@@ -535,3 +535,21 @@ def test_a_doer_known_only_by_its_kind_has_no_source_code():
     # only for a hostile act against someone we can name
     assert code("Insurgents bombarded the city.") == []
     assert code("Insurgents praised the Syrian government.") == []
+
+
+def test_casualties_of_an_owned_attack_are_its_targets():
+    assert ("ISR", "ASSAULT", "PSE") in keys("Five Palestinians were killed in an Israeli airstrike.")
+    assert ("TUR", "ASSAULT", "IRQ") in keys("Three people were wounded in a Turkish raid in northern Iraq.")
+    # a topic is not an attack
+    assert not any(e.type == "ASSAULT" for e in code("Chile and Peru held talks on the Bolivian attack."))
+
+
+def test_counts_of_people_take_the_actor_they_count():
+    assert ("UN", "RETREAT", "SYR") in keys("Hundreds of UN troops withdrew from Syria.")
+    assert ("SYR", "ASSAULT", "PHL") in keys("Syrian rebels engaged Filipino peacekeepers in a firefight.")
+
+
+def test_what_one_is_given_permission_to_do_is_not_done():
+    found = keys("Obama said he would not give permission to Russia to help Israel.")
+    assert ("USA", "REJECT", "RUS") in found
+    assert not any(t == "AID" for _, t, _ in found)

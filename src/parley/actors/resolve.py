@@ -55,6 +55,17 @@ OF_HEADS = {
     "force",
     "soldier",
     "official",
+    # counts: "hundreds of UN troops", "dozens of Iranian hackers"
+    "hundreds",
+    "thousands",
+    "dozens",
+    "scores",
+    "tens",
+    "hundred",
+    "thousand",
+    "dozen",
+    "contingent",
+    "unit",
 }
 
 

@@ -96,8 +96,8 @@ MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 # What a state does to a named person it alone has power over (arrest, convict, pardon, release):
 # a person with no other country is its own. Meeting or praising a person says no such thing.
 PERSON_ACTS = {"COERCE", "RETREAT"}
-# Nouns whose complement is only proposed: "its demand that Israel ease restrictions", "an offer to
-# host a summit", "calls to release the prisoners".
+# Nouns whose complement is only proposed or allowed: "its demand that Israel ease restrictions",
+# "an offer to host a summit", "calls to release the prisoners", "permission to help Israel".
 PROPOSALS = {
     "demand",
     "call",
@@ -110,12 +110,22 @@ PROPOSALS = {
     "invitation",
     "plea",
     "suggestion",
+    "permission",
+    "authorization",
+    "authorisation",
+    "approval",
+    "mandate",
+    "right",
+    "chance",
+    "opportunity",
 }
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 # Verbs of wanting: with an infinitive of one's own ("wants to attack X") an intent, not an appeal.
 SELF_INTENT = {"want", "wish", "seek"}
 # Crowds whose destruction of property is a violent protest (CAMEO 145), not a state's coercion.
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "activist"}
+# Verbs of harm whose cause, named by an event noun, is the event: "killed in an airstrike".
+CASUALTY_VERBS = {"kill", "die", "wound", "injure", "destroy", "damage", "hit", "perish", "hurt"}
 # Verbs that report another's hostile act as an allegation against them.
 ALLEGING = {"claim", "allege", "charge"}
 HOSTILE = MATERIAL_CONFLICT | {"PROTEST"}
@@ -625,9 +635,12 @@ class EventCoder:
         """An event noun whose doer is named on it: "Palestinian riots against Israeli policies",
         "the US sanctions on Iran". The doer is its possessor or national modifier; the target
         comes from its own phrases (against, on, into, of)."""
-        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"}:
+        casualty = _casualty_verb(noun)
+        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"} and casualty is None:
             return None  # "negotiations on an Israeli troop pullback": a topic, not an event
         doers = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < noun.i]
+        # "a Russian missile attack": the owner may modify the noun's own modifier
+        doers += [g for c in doers if c.dep_ == "compound" for g in c.children if g.dep_ in {"amod", "poss"}]
         source = next((r for r in (resolver.resolve(c) for c in doers) if r is not None), None)
         if source is None:
             return None
@@ -636,6 +649,12 @@ class EventCoder:
             target = self._role(noun, role, source, resolver)
             if target is not None:
                 break
+        if target is None and casualty is not None:
+            # "five Palestinians were killed in an Israeli airstrike": the victims, or their place
+            victims = next((c for c in casualty.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+            target = _without(resolver.resolve(victims), source) or _without(
+                _place(casualty, resolver), source
+            )
         if target is None:
             return None
         return self._make(
@@ -868,6 +887,15 @@ def _unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
     return ActorRef((), cue.sector, "actor.unknown", token=subj.i) if cue is not None else None
 
 
+def _casualty_verb(noun: Token) -> Token | None:
+    """The verb of harm an event noun is the cause in: "killed in an Israeli airstrike"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during", "by"} or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in CASUALTY_VERBS else None
+
+
 def _modal(token: Token) -> bool:
     """The verb carries will / would / shall: a stance on the future, not a report of the past."""
     return any(c.dep_ == "aux" and c.lower_ in modes.FUTURE_AUX for c in token.children)
@@ -901,6 +929,12 @@ def _proposed(token: Token) -> bool:
         content = node.dep_ != "acl" or node.tag_ == "VB" or any(c.dep_ == "mark" for c in node.children)
         if content and node.dep_ != "conj" and head.lemma_.lower() in PROPOSALS and head.dep_ in NOMINAL_DEPS:
             return True
+        if (
+            node.dep_ == "advcl"
+            and node.tag_ == "VB"
+            and any(o.dep_ == "dobj" and o.lemma_.lower() in PROPOSALS for o in head.children)
+        ):
+            return True  # "give permission to Russia to help Israel": the infinitive hangs on the verb
         node = head
     return False
 
