@@ -173,3 +173,18 @@ def test_a_person_owner_of_unknown_country_makes_the_government_the_sentence_s_s
     r, doc = resolver_for("Prime Minister Aldo Venturi's government raised fuel prices in Malta.")
     ref = r.resolve(nsubj(doc, "raise"))
     assert ref is not None and ref.codes == ("MLT",) and ref.rule == "actor.sole_state"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        ("The Justice Department said the files were sealed.", "say", "USA"),
+        ("The GAO said the audit was late.", "say", "USA"),
+        ("The Duma said the law would pass.", "say", "RUS"),
+        ("Hundreds of Kenyan troops said they were ready.", "say", "KEN"),
+    ],
+)
+def test_organs_of_state_and_counts_of_people_resolve(text, verb, code):
+    r, doc = resolver_for(text)
+    ref = r.resolve(nsubj(doc, verb))
+    assert ref is not None and ref.codes == (code,)
