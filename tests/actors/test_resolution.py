@@ -188,3 +188,19 @@ def test_organs_of_state_and_counts_of_people_resolve(text, verb, code):
     r, doc = resolver_for(text)
     ref = r.resolve(nsubj(doc, verb))
     assert ref is not None and ref.codes == (code,)
+
+
+def test_a_place_in_a_public_office_title_is_its_state_but_not_in_a_trade():
+    r, doc = resolver_for("New York Governor Andrew Cuomo said he would stay.")
+    assert r.resolve(nsubj(doc, "say")).codes == ("USA",)
+    r, doc = resolver_for("A Kunduz shopkeeper, Ahmad Wali, said he would stay.")
+    assert r.resolve(nsubj(doc, "say")) is None
+
+
+def test_states_named_only_as_where_things_happen_are_not_the_articles_parties():
+    text = (
+        "Chile and Peru held talks. Chile said Peru must pay. Peru said Chile must pay. "
+        "Troops in Bolivia and Bolivia's border in Bolivia and from Bolivia were quiet."
+    )
+    r, _doc = resolver_for(text)
+    assert set(r.parties) == {"CHL", "PER"}

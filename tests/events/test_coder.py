@@ -553,3 +553,9 @@ def test_what_one_is_given_permission_to_do_is_not_done():
     found = keys("Obama said he would not give permission to Russia to help Israel.")
     assert ("USA", "REJECT", "RUS") in found
     assert not any(t == "AID" for _, t, _ in found)
+
+
+def test_an_attack_that_kills_is_done_by_its_owner():
+    assert ("ISIL", "ASSAULT", "SYR") in keys(
+        "A car bombing by the Islamic State group killed 75 people in eastern Syria."
+    )

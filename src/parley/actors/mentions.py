@@ -60,6 +60,10 @@ class MentionIndex:
         return self.by_token.get(token.i)
 
 
+# Sectors of public office: a place in such a title is the state the office belongs to.
+PUBLIC_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL"}
+
+
 @lru_cache(maxsize=4)
 def _matcher(nlp: Language, dictionary: ActorDictionary) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -246,19 +250,21 @@ def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary) -> 
     title += [t for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
     appos = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
     code, rule = None, "person.unresolved"
+    cue = dictionary.sector_of(_title_words(title)) or dictionary.sector_of(
+        _title_words([t for t in appos if t.dep_ not in {"poss", "case"}])
+    )
+    # A place in a title says where someone is ("a Kunduz shopkeeper"), not whom they act for,
+    # unless the title is a public office there ("New York Governor", "Kabul police chief").
+    office = cue is not None and cue.sector in PUBLIC_SECTORS
     for tokens, how in ((title, "person.title"), (appos, "person.apposition")):
-        # A place in a title says where someone is ("a Kunduz shopkeeper"), not whom they act for.
         codes = [
             m.code
             for t in tokens
-            if (m := index.by_token.get(t.i)) is not None and m.rule != "dictionary.places"
+            if (m := index.by_token.get(t.i)) is not None and (office or m.rule != "dictionary.places")
         ]
         if codes:
             code, rule = codes[0], how
             break
-    cue = dictionary.sector_of(_title_words(title)) or dictionary.sector_of(
-        _title_words([t for t in appos if t.dep_ not in {"poss", "case"}])
-    )
     m = Mention(
         ent.start,
         ent.end,

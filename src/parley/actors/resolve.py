@@ -153,7 +153,12 @@ class Resolver:
         self.last_person: ActorRef | None = None
         self.last_actor: ActorRef | None = None
         # The article's parties are the actors it names, not the places its events happen in.
-        counts = Counter(c for m in index.mentions if m.rule != "dictionary.places" for c in m.codes)
+        counts = Counter(
+            c
+            for m in index.mentions
+            if m.rule != "dictionary.places" and not _locative(doc, m)
+            for c in m.codes
+        )
         self.parties = tuple(c for c, n in counts.most_common(2) if n >= 2)
 
     # -- memory -------------------------------------------------------------------------------
@@ -380,3 +385,12 @@ def _mention_in(token: Token, index: MentionIndex) -> Mention | None:
         if m is not None:
             return m
     return None
+
+
+LOCATIVE_PREPS = {"in", "inside", "into", "across", "near", "at", "from", "throughout"}
+
+
+def _locative(doc: Doc, m: Mention) -> bool:
+    """A state named as where something happens ("troops in Afghanistan", "withdraw from Syria")."""
+    head = doc[m.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS and m.kind == "state"

@@ -125,7 +125,7 @@ SELF_INTENT = {"want", "wish", "seek"}
 # Crowds whose destruction of property is a violent protest (CAMEO 145), not a state's coercion.
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "activist"}
 # Verbs of harm whose cause, named by an event noun, is the event: "killed in an airstrike".
-CASUALTY_VERBS = {"kill", "die", "wound", "injure", "destroy", "damage", "hit", "perish", "hurt"}
+CASUALTY_VERBS = {"kill", "die", "wound", "injure", "destroy", "damage", "hit", "perish", "hurt", "strike"}
 # Verbs that report another's hostile act as an allegation against them.
 ALLEGING = {"claim", "allege", "charge"}
 HOSTILE = MATERIAL_CONFLICT | {"PROTEST"}
@@ -639,6 +639,7 @@ class EventCoder:
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"} and casualty is None:
             return None  # "negotiations on an Israeli troop pullback": a topic, not an event
         doers = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < noun.i]
+        doers += _pobjs(noun, "by")  # "a car bombing by the Islamic State group"
         # "a Russian missile attack": the owner may modify the noun's own modifier
         doers += [g for c in doers if c.dep_ == "compound" for g in c.children if g.dep_ in {"amod", "poss"}]
         source = next((r for r in (resolver.resolve(c) for c in doers) if r is not None), None)
@@ -650,8 +651,10 @@ class EventCoder:
             if target is not None:
                 break
         if target is None and casualty is not None:
-            # "five Palestinians were killed in an Israeli airstrike": the victims, or their place
-            victims = next((c for c in casualty.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+            # "five Palestinians were killed in an Israeli airstrike", "Syrian air strikes hit the
+            # enclave": the victims, or their place
+            slots = {"dobj"} if noun.dep_ == "nsubj" else {"nsubjpass", "nsubj"}
+            victims = next((c for c in casualty.children if c.dep_ in slots), None)
             target = _without(resolver.resolve(victims), source) or _without(
                 _place(casualty, resolver), source
             )
@@ -732,6 +735,10 @@ class EventCoder:
         ref = resolver.resolve(subj)
         if ref is None and subj.pos_ == "PRON" and token.i in speakers:
             return speakers[token.i]
+        if ref is None and subj.lemma_.lower() in self.patterns.nouns:
+            # "a car bombing by the Islamic State group killed 75 people": the act's owner did it
+            owners = [c for c in subj.children if c.dep_ in {"poss", "amod", "compound"}] + _pobjs(subj, "by")
+            ref = next((r for r in (resolver.resolve(o) for o in owners) if r is not None), None)
         return ref
 
     def _target(
@@ -889,6 +896,8 @@ def _unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
 
 def _casualty_verb(noun: Token) -> Token | None:
     """The verb of harm an event noun is the cause in: "killed in an Israeli airstrike"."""
+    if noun.dep_ == "nsubj":  # "an Israeli airstrike killed five people"
+        return noun.head if noun.head.lemma_.lower() in CASUALTY_VERBS else None
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during", "by"} or prep.head.i == prep.i:
         return None
