@@ -173,7 +173,7 @@ def test_no_domestic_guess_for_armed_groups_or_people_placed_abroad():
 
 
 def test_unilateral_acts_need_no_target():
-    assert keys("The Ugandan rebels surrendered on Friday.") == {("UGA", "CONCEDE", None)}
+    assert keys("The Ugandan opposition conceded on Friday.") == {("UGA", "CONCEDE", None)}
     assert keys("Moldovan troops withdrew on Tuesday.") == {("MDA", "RETREAT", None)}
     (e,) = code("Peru's president resigned on Sunday.")
     assert (e.source, e.type, e.target, e.cameo, e.mode) == ("PER", "RETREAT", None, "0831", "resign")
@@ -559,3 +559,18 @@ def test_an_attack_that_kills_is_done_by_its_owner():
     assert ("ISIL", "ASSAULT", "SYR") in keys(
         "A car bombing by the Islamic State group killed 75 people in eastern Syria."
     )
+
+
+def test_stances_written_as_passives_belong_to_their_subject():
+    assert ("ISR", "REJECT", "FRA") in keys("Israel is opposed to French mediation in the talks.")
+
+
+def test_a_doerless_arrest_is_by_the_state_where_it_happened():
+    (e,) = code("A Canadian missionary was arrested in Lebanon.")
+    assert (e.source, e.source_sector, e.type, e.target) == ("LBN", "COP", "COERCE", "CAN")
+    assert code("Five Britons were arrested.") == []
+
+
+def test_a_military_surrender_is_a_retreat_and_compensation_returns_property():
+    assert keys("The Ugandan rebels surrendered on Friday.") == {("UGA", "RETREAT", None)}
+    assert ("UGA", "RETREAT", "GBR") in keys("Uganda paid compensation to British nationals.")

@@ -126,6 +126,8 @@ SELF_INTENT = {"want", "wish", "seek"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "activist"}
 # Verbs of harm whose cause, named by an event noun, is the event: "killed in an airstrike".
 CASUALTY_VERBS = {"kill", "die", "wound", "injure", "destroy", "damage", "hit", "perish", "hurt", "strike"}
+# Stances written as passives whose subject holds them: "is opposed to", "is committed to".
+STANCE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "devote"}
 # Verbs that report another's hostile act as an allegation against them.
 ALLEGING = {"claim", "allege", "charge"}
 HOSTILE = MATERIAL_CONFLICT | {"PROTEST"}
@@ -403,6 +405,9 @@ class EventCoder:
         if source is None and lone and p.type in HOSTILE:
             unknown = _unknown_doer(token, resolver)
             source = unknown
+        if source is None and lone and p.type == "COERCE" and (p.cameo or "").startswith("17"):
+            # "a missionary was arrested in Lebanon": only the state there arrests or tries people
+            source = _authority_of_place(token, resolver)
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
@@ -880,6 +885,16 @@ def _chain(token: Token) -> list[Token]:
     return out
 
 
+def _authority_of_place(token: Token, resolver: Resolver) -> ActorRef | None:
+    """The state where a doer-less arrest, trial or ban happened ("was arrested in Niger")."""
+    if not _agentless_passive(token):
+        return None
+    place = _place(token, resolver)
+    if place is None or len(place.codes) != 1:
+        return None
+    return replace(place, sector="COP", rule="actor.place_authority")
+
+
 def _unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
     """ "Insurgents bombarded Aleppo": a doer named only by its kind (CAMEO's "---REB"), when
     nothing in its phrase names a country we failed to resolve."""
@@ -976,6 +991,8 @@ def subject_of(token: Token) -> Token | None:
             )
             if agent is not None:
                 return agent
+            if passive is not None and node.lemma_.lower() in STANCE_PASSIVES and node.tag_ == "VBN":
+                return passive  # "Israel is opposed to French mediation": a stance, not a deed
             if passive is not None:
                 return None  # "X was attacked": the doer is not named
         if subj is not None and subj.pos_ == "PRON" and node.dep_ == "conj" and subj.lower_ in {"it", "they"}:
