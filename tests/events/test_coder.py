@@ -574,3 +574,28 @@ def test_a_doerless_arrest_is_by_the_state_where_it_happened():
 def test_a_military_surrender_is_a_retreat_and_compensation_returns_property():
     assert keys("The Ugandan rebels surrendered on Friday.") == {("UGA", "RETREAT", None)}
     assert ("UGA", "RETREAT", "GBR") in keys("Uganda paid compensation to British nationals.")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Russia launched cyber warfare against Estonia.", ("RUS", "ASSAULT", "EST")),
+        ("Saudi Arabia imposed a blockade on Yemen's ports.", ("SAU", "COERCE", "YEM")),
+        ("France suspended its digital tax on American companies.", ("FRA", "CONCEDE", "USA")),
+        ("Japan lifted travel curbs on North Korea.", ("JPN", "CONCEDE", "PRK")),
+        ("A Dutch court approved the extradition of a militant to France.", ("NLD", "COOPERATE", "FRA")),
+        ("Kenyan workers staged a protest against Uganda.", ("KEN", "PROTEST", "UGA")),
+        ("Israeli soldiers distributed food to Syrian refugees.", ("ISR", "AID", "SYR")),
+    ],
+)
+def test_more_light_verb_acts(text, key):
+    assert key in keys(text)
+
+
+def test_a_labour_strike_is_no_attack_and_a_capacity_no_deed():
+    assert not any(
+        e.type == "ASSAULT" for e in code("Kenyan workers staged a strike against the government.")
+    )
+    assert not any(
+        e.type == "ASSAULT" for e in code("Iran trained hackers capable of launching attacks against Israel.")
+    )

@@ -126,6 +126,8 @@ SELF_INTENT = {"want", "wish", "seek"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "activist"}
 # Verbs of harm whose cause, named by an event noun, is the event: "killed in an airstrike".
 CASUALTY_VERBS = {"kill", "die", "wound", "injure", "destroy", "damage", "hit", "perish", "hurt", "strike"}
+# Adjectives of capacity: what someone is capable of is not something they did.
+ABILITY = {"capable", "incapable", "unable"}
 # Stances written as passives whose subject holds them: "is opposed to", "is committed to".
 STANCE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "devote"}
 # Verbs that report another's hostile act as an allegation against them.
@@ -346,6 +348,8 @@ class EventCoder:
             return []  # a gerund used as a noun ("Lifting all sanctions can be the beginning")
         if _proposed(token):
             return []  # "rejected calls to release prisoners": what is asked for, not done
+        if any(a.lemma_.lower() in ABILITY for a in token.ancestors if a.pos_ == "ADJ"):
+            return []  # "hackers capable of launching cyber warfare": a capacity, not a deed
         if token.dep_ in {"dobj", "pobj", "compound"} and not any(
             c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children
         ):
