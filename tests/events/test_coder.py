@@ -599,3 +599,16 @@ def test_a_labour_strike_is_no_attack_and_a_capacity_no_deed():
     assert not any(
         e.type == "ASSAULT" for e in code("Iran trained hackers capable of launching attacks against Israel.")
     )
+
+
+def test_defending_ones_own_policy_names_no_one_else():
+    (e,) = code("The Mexican president defended Mexico's immigration policy.")
+    assert (e.source, e.type, e.target) == ("MEX", "SUPPORT", None)
+
+
+def test_laying_down_arms_returning_weapons_and_leading_a_visit():
+    assert ("AFG", "CONCEDE", None) in keys("The Afghan fighters will lay down their arms on Sunday.")
+    assert ("PAK", "RETREAT", None) in keys("Pakistan returned the seized weapons.")
+    assert ("NGA", "AGREE", "RUS") in keys(
+        "The Nigerian foreign minister will lead a delegation on a visit to Russia."
+    )

@@ -436,7 +436,10 @@ class EventCoder:
             target is None
             and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source))
             and not (
-                lone and _is_unit(source) and (unilateral or p.type in TARGETLESS) and _no_one_else(token)
+                lone
+                and _is_unit(source)
+                and (unilateral or p.type in TARGETLESS)
+                and _no_one_else(token, source, resolver)
             )
         )
         if untargeted and (self._positions is None or p.type not in POSITION_TYPES):
@@ -1119,7 +1122,7 @@ def _is_unit(ref: ActorRef) -> bool:
     }
 
 
-def _no_one_else(token: Token) -> bool:
+def _no_one_else(token: Token, source: ActorRef, resolver: Resolver) -> bool:
     """A verbal act whose slots name no one at all ("denied the allegations", "called for calm",
     "expressed concern about the talks"): reported with no target rather than not at all. A slot
     holding a name, a nationality or a word for people ("urged European countries", "welcomed
@@ -1137,6 +1140,9 @@ def _no_one_else(token: Token) -> bool:
             if t.ent_type_ in {"DATE", "TIME"}:
                 continue  # "on Monday"
             if t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.lemma_.lower() in AGENT_NOUNS:
+                ref = resolver.resolve(t)
+                if ref is not None and set(ref.codes) <= set(source.codes):
+                    continue  # "defended Mexico's immigration policy": the actor's own
                 return False
     return True
 
