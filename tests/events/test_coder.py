@@ -612,3 +612,7 @@ def test_laying_down_arms_returning_weapons_and_leading_a_visit():
     assert ("NGA", "AGREE", "RUS") in keys(
         "The Nigerian foreign minister will lead a delegation on a visit to Russia."
     )
+
+
+def test_the_country_in_a_slot_is_the_actors_own():
+    assert keys("The Thai king called for peace in the country.") == {("THA", "REQUEST", None)}

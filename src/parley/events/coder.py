@@ -1139,6 +1139,10 @@ def _no_one_else(token: Token, source: ActorRef, resolver: Resolver) -> bool:
         for t in [slot, *(x for x in slot.children if x.dep_ in SLOT_MODIFIERS)]:
             if t.ent_type_ in {"DATE", "TIME"}:
                 continue  # "on Monday"
+            if t.lemma_.lower() in {"country", "nation"} and any(
+                c.lower_ in {"the", "its", "their", "his", "her"} for c in t.children
+            ):
+                continue  # "called for peace in the country": the actor's own
             if t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.lemma_.lower() in AGENT_NOUNS:
                 ref = resolver.resolve(t)
                 if ref is not None and set(ref.codes) <= set(source.codes):
