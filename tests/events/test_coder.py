@@ -616,3 +616,8 @@ def test_laying_down_arms_returning_weapons_and_leading_a_visit():
 
 def test_the_country_in_a_slot_is_the_actors_own():
     assert keys("The Thai king called for peace in the country.") == {("THA", "REQUEST", None)}
+
+
+def test_two_parties_seeking_to_act_together_agree_with_each_other():
+    (e,) = code("Brazil and Argentina are seeking to deepen their partnership in energy.")
+    assert (e.source, e.type, e.target) == (["BRA", "ARG"], "AGREE", None)

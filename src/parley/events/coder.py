@@ -427,6 +427,9 @@ class EventCoder:
             )
         # "the president agreed to resign": a promise to step down or pull out needs no target
         # and so does agreeing to a ceasefire, an intent to yield (CAMEO 035x)
+        # "wants to attack Switzerland", "seeks to deepen a partnership": an intent of one's own,
+        # not an appeal to anyone
+        intent = p.frame == "direct" and token.lemma_.lower() in SELF_INTENT and _self_complement(token)
         unilateral = (
             p.type in UNILATERAL
             or (p.frame == "commit" and content == "RETREAT")
@@ -434,7 +437,11 @@ class EventCoder:
         )
         untargeted = (
             target is None
-            and not (2 <= len(source.codes) <= 3 and p.type in RECIPROCAL and not _is_unit(source))
+            and not (
+                2 <= len(source.codes) <= 3
+                and ("AGREE" if intent else p.type) in RECIPROCAL
+                and not _is_unit(source)
+            )
             and not (
                 lone
                 and _is_unit(source)
@@ -461,9 +468,7 @@ class EventCoder:
             # 121, 125); "did not meet" only says what did not happen
             refusal = self.patterns.refinements.get(("refused", p.type or ""))
         frame = p.frame
-        if frame == "direct" and token.lemma_.lower() in SELF_INTENT and _self_complement(token):
-            # "wants to attack Switzerland", "seeks to help Israel": an intent of one's own, not
-            # an appeal to anyone
+        if intent:
             frame, ev_type, cameo, rule = "commit", "AGREE", "030", rule + "+intent"
         if lone:  # say why a sentence's only event has this target (or none)
             rule += "+domestic" if target is not None and target.rule.startswith("actor.domestic") else ""
