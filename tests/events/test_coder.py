@@ -621,3 +621,10 @@ def test_the_country_in_a_slot_is_the_actors_own():
 def test_two_parties_seeking_to_act_together_agree_with_each_other():
     (e,) = code("Brazil and Argentina are seeking to deepen their partnership in energy.")
     assert (e.source, e.type, e.target) == (["BRA", "ARG"], "AGREE", None)
+
+
+def test_a_promised_retreat_carries_cameos_intent_to_yield_code():
+    (e,) = code("Israel announced it would free 150 Palestinian prisoners.")
+    assert (e.type, e.cameo) == ("CONCEDE", "0353")
+    (e,) = code("Russia will withdraw its troops from Ukraine.")
+    assert (e.type, e.cameo) == ("CONCEDE", "0356")

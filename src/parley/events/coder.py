@@ -492,6 +492,11 @@ class EventCoder:
             # "will withdraw its force unless the president arranges a ceasefire": a threat
             ev_type, cameo, rule = "THREATEN", "13", rule + "+unless"
         elif ev_type == "RETREAT" and aux in PROMISED_RETREAT:
+            # CAMEO codes the promise as an intent to yield (035x): "will free the prisoners" 0353
+            promised = self.patterns.refinements
+            cameo = promised.get(
+                ("promised", cameo or ""), promised.get(("promised", (cameo or "")[:3]), "035")
+            )
             ev_type, rule = "CONCEDE", rule + "+promise"
         elif ev_type in MATERIAL_CONFLICT | {"PROTEST"} and aux == "future":
             # "they would boycott all contact with X": announcing a hostile act is a threat
