@@ -628,3 +628,11 @@ def test_a_promised_retreat_carries_cameos_intent_to_yield_code():
     assert (e.type, e.cameo) == ("CONCEDE", "0353")
     (e,) = code("Russia will withdraw its troops from Ukraine.")
     assert (e.type, e.cameo) == ("CONCEDE", "0356")
+
+
+def test_hostile_acts_at_no_one_named_and_police_fire():
+    assert keys("Azerbaijani forces violated the ceasefire 80 times this morning.") == {
+        ("AZE", "ASSAULT", None)
+    }
+    (e,) = code("Egyptian police opened fire to disperse the crowd.")
+    assert (e.source, e.type, e.target, e.target_sector) == ("EGY", "ASSAULT", "EGY", "CVL")

@@ -83,9 +83,11 @@ DOMESTIC_ACTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # "X declared a unilateral ceasefire", "Y put its forces on alert". Coded with no target when the
 # sentence has no dyadic event (other types without a target are mostly an unresolved target).
 UNILATERAL = {"RETREAT", "CONCEDE", "MOBILIZE"}
-# Verbal acts that often have no one they are aimed at ("denied the allegations", "called for
-# calm"): with no one named in their slots, a sentence's only event is reported with no target.
-TARGETLESS = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE"}
+# Acts that often have no one named they are aimed at ("denied the allegations", "called for
+# calm", "violated the ceasefire 80 times"): with no one named in their slots, a sentence's only
+# event is reported with no target. Aid and cooperation are left out: they nearly always have a
+# recipient, and one we failed to read is better not guessed at.
+TARGETLESS = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "ASSAULT", "COERCE", "SANCTION"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 SLOT_MODIFIERS = {"conj", "compound", "amod", "poss", "nmod"}
 # Clauses of purpose, manner or description: their verb is not the act a sentence reports.
@@ -1083,6 +1085,9 @@ def _domestic(
             return ActorRef(source.codes, None, "actor.domestic_body", token=noun.i)
     if place is not None:  # "imposed a curfew in Ahmedabad": an act in the state's own land
         return ActorRef(source.codes, None, "actor.domestic_place", token=place.token)
+    if source.sector == "COP" and ev_type in HOSTILE:
+        # "Egyptian police opened fire to disperse demonstrators": police act on their own people
+        return ActorRef(source.codes, "CVL", "actor.domestic_police")
     return None
 
 
