@@ -204,3 +204,10 @@ def test_states_named_only_as_where_things_happen_are_not_the_articles_parties()
     )
     r, _doc = resolver_for(text)
     assert set(r.parties) == {"CHL", "PER"}
+
+
+def test_word_like_acronyms_and_based_places_name_no_actor():
+    r, doc = resolver_for("Pace of reform has slowed, Pace said.")
+    assert r.resolve(nsubj(doc, "say")) is None
+    r, doc = resolver_for("Kyiv-based military analyst Oleh Zhdanov said the front held.")
+    assert r.resolve(nsubj(doc, "say")) is None

@@ -636,3 +636,37 @@ def test_hostile_acts_at_no_one_named_and_police_fire():
     }
     (e,) = code("Egyptian police opened fire to disperse the crowd.")
     assert (e.source, e.type, e.target, e.target_sector) == ("EGY", "ASSAULT", "EGY", "CVL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump didn't want to answer questions from Mexican reporters.",
+        "We want to start with the facts on Mexico.",
+        "Ukraine turned to the United States for help.",
+        "Biden made a call to Putin.",
+        "Trump held a rally in Ohio.",
+        "Trump launched a trade war against China.",
+        "France leads the EU mission in Mali.",
+        "Soldiers shelled a Syrian village.",
+        "Gunmen attacked a police station in Kenya.",
+    ],
+)
+def test_ordinary_sentences_that_are_no_events(text):
+    assert code(text) == []
+
+
+def test_an_act_held_over_someone_targets_whoever_must_act():
+    (e,) = code("Russia will withdraw its troops unless Ukraine agrees to talks.")
+    assert (e.source, e.type, e.target) == ("RUS", "THREATEN", "UKR")
+
+
+def test_a_mutual_meeting_with_several_is_mirrored_and_keyed_apart():
+    from parley.store.corrections import key
+
+    events = code("Putin met Xi and Modi in Moscow.")
+    assert {(str(e.source), str(e.target)) for e in events} == {
+        ("RUS", "['CHN', 'IND']"),
+        ("['CHN', 'IND']", "RUS"),
+    }
+    assert len({key(e) for e in events}) == 2

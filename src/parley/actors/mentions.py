@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -87,8 +88,23 @@ def _alias_of(span: Span, dictionary: ActorDictionary) -> str:
     return text
 
 
+def _based(token: Token) -> bool:
+    """ "a Kyiv-based analyst": where someone works, not whom they act for."""
+    doc = token.doc
+    nxt = [doc[i].lower_ for i in range(token.i + 1, min(token.i + 3, len(doc)))]
+    return nxt[:2] == ["-", "based"] or nxt[:1] == ["based"]
+
+
 def _acronym(alias: str) -> bool:
-    return len(alias) >= 4 and alias.isalpha() and alias.isupper()
+    return len(alias) >= 4 and alias.isalpha() and alias.isupper() and alias not in _word_acronyms()
+
+
+@lru_cache(maxsize=1)
+def _word_acronyms() -> frozenset[str]:
+    """Acronyms whose word form is an English word ("Pace"): kept in capitals only."""
+    path = Path(__file__).parent / "data" / "acronym_words.txt"
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _after_pro_or_anti(span: Span) -> bool:
@@ -255,12 +271,22 @@ def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary) -> 
     )
     # A place in a title says where someone is ("a Kunduz shopkeeper"), not whom they act for,
     # unless the title is a public office there ("New York Governor", "Kabul police chief").
-    office = cue is not None and cue.sector in PUBLIC_SECTORS
+    office = (
+        cue is not None
+        and cue.sector in PUBLIC_SECTORS
+        and dictionary.sector_of(
+            [root.head.lemma_.lower()] if root.dep_ == "appos" else _title_words(title)[-1:]
+        )
+        is not None
+        and not any(t.lower_ == "based" for t in title)  # "Kyiv-based military analyst"
+    )
     for tokens, how in ((title, "person.title"), (appos, "person.apposition")):
         codes = [
             m.code
             for t in tokens
-            if (m := index.by_token.get(t.i)) is not None and (office or m.rule != "dictionary.places")
+            if (m := index.by_token.get(t.i)) is not None
+            and (office or m.rule != "dictionary.places")
+            and not _based(t)
         ]
         if codes:
             code, rule = codes[0], how

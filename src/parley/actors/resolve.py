@@ -387,7 +387,8 @@ def _mention_in(token: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-LOCATIVE_PREPS = {"in", "inside", "into", "across", "near", "at", "from", "throughout"}
+# Only prepositions that place: "weapons from the US", "an inquiry into Russia" name actors.
+LOCATIVE_PREPS = {"in", "inside", "across", "near", "throughout"}
 
 
 def _locative(doc: Doc, m: Mention) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.mentions import PUBLIC_SECTORS
 from parley.actors.resolve import ActorRef, Resolver
 from parley.events import codebook as codebook_mod
 from parley.events import dates, modes
@@ -78,7 +79,7 @@ AGENT_NOUNS = {
 # Sectors through which a state acts on its own people (and the state named as such): an unmarked
 # patient of their acts is domestic. Rebels, militants or a bare nationality are not (but a
 # people's protest with no named target is against its own government).
-DOMESTIC_ACTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+DOMESTIC_ACTORS = PUBLIC_SECTORS
 # Acts that need no one to be done to: "the rebels surrendered", "the president resigned",
 # "X declared a unilateral ceasefire", "Y put its forces on alert". Coded with no target when the
 # sentence has no dyadic event (other types without a target are mostly an unresolved target).
@@ -122,6 +123,9 @@ PROPOSALS = {
     "opportunity",
 }
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
+# Targets read from where an act happened or from discourse memory: too weak beside a doer we
+# know only by its kind.
+GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.counterpart"}
 # Verbs of wanting: with an infinitive of one's own ("wants to attack X") an intent, not an appeal.
 SELF_INTENT = {"want", "wish", "seek"}
 # Crowds whose destruction of property is a violent protest (CAMEO 145), not a state's coercion.
@@ -261,6 +265,8 @@ class EventCoder:
                 for ev in events:
                     if ev.type not in HOSTILE or not (lo <= ev.evidence.start < hi) or speaker is None:
                         continue
+                    if ev.source is None:
+                        continue  # a doer known only by its kind cannot be accused by name
                     accused = ActorRef(
                         tuple(ev.source) if isinstance(ev.source, list) else (ev.source,),
                         ev.source_sector,
@@ -417,8 +423,8 @@ class EventCoder:
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
-        if unknown is not None and (target is None or target.rule.startswith("actor.domestic")):
-            return None
+        if unknown is not None and (target is None or target.rule in GUESSED_TARGETS):
+            return None  # an unknown doer needs a target named as such, not a place or a pronoun
         if target is None and lone:
             target = _domestic(token, source, resolver, p.type)
         content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
@@ -431,7 +437,14 @@ class EventCoder:
         # and so does agreeing to a ceasefire, an intent to yield (CAMEO 035x)
         # "wants to attack Switzerland", "seeks to deepen a partnership": an intent of one's own,
         # not an appeal to anyone
-        intent = p.frame == "direct" and token.lemma_.lower() in SELF_INTENT and _self_complement(token)
+        wish = p.frame == "direct" and token.lemma_.lower() in SELF_INTENT and _self_complement(token)
+        intent = (
+            wish
+            and content is not None  # "want to start with the facts" intends no act we code
+            and not any(c.dep_ == "neg" for c in token.children)  # "didn't want to answer"
+        )
+        if wish and not intent:
+            return None  # a wish of one's own is no appeal to anyone
         unilateral = (
             p.type in UNILATERAL
             or (p.frame == "commit" and content == "RETREAT")
@@ -490,9 +503,13 @@ class EventCoder:
         elif ev_type == "RETREAT" and p.mode == "access" and aux == "negation":
             # "would not give permission to Russia": a refusal to allow involvement (CAMEO 1245)
             ev_type, cameo, aux, rule = "REJECT", "1245", None, rule + "+negated"
-        elif aux in {"future", "hypothetical"} and ev_type in HELD_OVER and _unless(token):
-            # "will withdraw its force unless the president arranges a ceasefire": a threat
+        elif aux in {"future", "hypothetical"} and ev_type in HELD_OVER and _unless(token) is not None:
+            # "will withdraw its force unless the president arranges a ceasefire": a threat, held
+            # over whoever must act
             ev_type, cameo, rule = "THREATEN", "13", rule + "+unless"
+            held = _without(resolver.resolve(subject_of(_unless(token))), source)
+            if held is not None:
+                target, rule = held, rule.replace("+domestic", "")
         elif ev_type == "RETREAT" and aux in PROMISED_RETREAT:
             # CAMEO codes the promise as an intent to yield (035x): "will free the prisoners" 0353
             promised = self.patterns.refinements
@@ -500,7 +517,7 @@ class EventCoder:
                 ("promised", cameo or ""), promised.get(("promised", (cameo or "")[:3]), "035")
             )
             ev_type, rule = "CONCEDE", rule + "+promise"
-        elif ev_type in MATERIAL_CONFLICT | {"PROTEST"} and aux == "future":
+        elif ev_type in HOSTILE and aux == "future":
             # "they would boycott all contact with X": announcing a hostile act is a threat
             ev_type, cameo, rule = "THREATEN", "13", rule + "+threat"
         elif ev_type in PROMISED_COOPERATION and aux in {"future", "hypothetical"}:
@@ -915,17 +932,18 @@ def _authority_of_place(token: Token, resolver: Resolver) -> ActorRef | None:
 
 
 def _unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
-    """ "Insurgents bombarded Aleppo": a doer named only by its kind (CAMEO's "---REB"), when
-    nothing in its phrase names a country we failed to resolve."""
-    subj = subject_of(token)
-    if (
-        subj is None
-        or subj.pos_ != "NOUN"
-        or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in subj.subtree)
-    ):
+    """ "Insurgents bombarded the Syrian city of Aleppo": a non-state doer named only by its kind
+    (CAMEO's "---REB"), when nothing in its phrase names an owner or a country we failed to
+    resolve. Soldiers, police or officials of no named state are a state we missed: not coded."""
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)  # no passive agents
+    if subj is None or subj.pos_ != "NOUN":
         return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.dep_ == "poss" for t in subj.subtree):
+        return None  # "its fighters attacked": the owner is named, just not resolved
     cue = resolver.dictionary.sector_of([subj.lemma_.lower()])
-    return ActorRef((), cue.sector, "actor.unknown", token=subj.i) if cue is not None else None
+    if cue is None or cue.sector in DOMESTIC_ACTORS:
+        return None
+    return ActorRef((), cue.sector, "actor.unknown", token=subj.i)
 
 
 def _casualty_verb(noun: Token) -> Token | None:
@@ -982,12 +1000,16 @@ def _proposed(token: Token) -> bool:
     return False
 
 
-def _unless(token: Token) -> bool:
-    """The act is held over someone: it happens unless they do something."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        for t in (token, token.head)
-        for c in t.children
+def _unless(token: Token) -> Token | None:
+    """The "unless" clause an act is held over someone with: it happens unless they do something."""
+    return next(
+        (
+            c
+            for t in (token, token.head)
+            for c in t.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        ),
+        None,
     )
 
 
@@ -1245,7 +1267,7 @@ def _object_lemmas(token: Token) -> set[str]:
     heads += [c for x in heads for c in x.children if c.dep_ == "conj"]
     # "ended mediation efforts", "joined the peace process": a light head names its modifier's act
     heads += [c for x in heads if x.lemma_.lower() in LIGHT_HEADS for c in x.children if c.dep_ == "compound"]
-    lemmas = {h.lemma_.lower() for h in heads}
+    lemmas = {h.lemma_.lower() for h in heads if h.ent_type_ not in {"DATE", "TIME"}}  # not "13 March"
     # an infinitive complement is matched as "to <verb>" ("declined to comment")
     return lemmas | {"to " + c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VB"}
 
@@ -1370,7 +1392,7 @@ def _mutual(events: list[Event]) -> list[Event]:
         if (
             ev.type == "CONSULT"
             and ev.cameo in MUTUAL_CAMEO
-            and isinstance(ev.target, str)
+            and ev.target is not None  # "Putin met Xi and Modi": Xi and Modi met Putin
             and isinstance(ev.source, str)
         ):
             out.append(

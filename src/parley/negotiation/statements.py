@@ -140,9 +140,10 @@ class StatementReader:
                 for d in made:
                     d.requires.extend(demands)
                 drafts.extend(demands)
-        doers = {
-            t.i: ev for ev in events if ev.source is not None and (t := _trigger_token(doc, ev)) is not None
-        }
+        doers: dict[int, Event] = {}
+        for ev in events:  # the first event of a trigger is its doer's ("+mutual" mirrors follow)
+            if ev.source is not None and (t := _trigger_token(doc, ev)) is not None:
+                doers.setdefault(t.i, ev)
         drafts.extend(self._noun_positions(doc, resolver, sents, drafts, doers))
         drafts.extend(self._reported_obligations(doc, resolver, sents, drafts))
         drafts.extend(self._agreed_truces(doc, resolver, sents, drafts, doers))

@@ -90,7 +90,9 @@ def key(item: Item) -> str:
 def _own_key(item: Item) -> str:
     ev = item.evidence
     if isinstance(item, Event):
-        return f"event:{ev.start}-{ev.end}:{item.type}"
+        # the other side's half of a mutual meeting shares its quote and type, not its key
+        mutual = ":mutual" if "+mutual/" in (item.rule or "") else ""
+        return f"event:{ev.start}-{ev.end}:{item.type}{mutual}"
     return f"statement:{ev.start}-{ev.end}:{item.act}:{item.issue}"
 
 
