@@ -670,3 +670,21 @@ def test_a_mutual_meeting_with_several_is_mirrored_and_keyed_apart():
         ("['CHN', 'IND']", "RUS"),
     }
     assert len({key(e) for e in events}) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump fired the official who reported the complaint.",
+        "On Monday, the Kenyan government released a video of the ceremony.",
+        "He denied the allegations on Monday.",
+        'Kenya\'s president said: "We want peace and we demand calm."',
+    ],
+)
+def test_targetless_acts_need_a_named_doer_and_no_quotation(text):
+    assert not any(e.target is None and not isinstance(e.source, list) for e in code(text))
+
+
+def test_a_release_of_people_needs_no_named_target():
+    events = code("Twelve prisoners were released yesterday by the Russian president.")
+    assert any(e.source == "RUS" and e.type == "RETREAT" for e in events)

@@ -123,6 +123,36 @@ PROPOSALS = {
     "opportunity",
 }
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
+# Words for people (a release of them is a release; of a video, not).
+PEOPLE = {
+    "prisoner",
+    "hostage",
+    "detainee",
+    "captive",
+    "soldier",
+    "person",
+    "people",
+    "man",
+    "woman",
+    "child",
+    "journalist",
+    "activist",
+    "citizen",
+    "national",
+    "worker",
+    "member",
+    "fighter",
+    "inmate",
+    "dissident",
+    "official",
+    "leader",
+    "crew",
+    "sailor",
+    "fisherman",
+    "civilian",
+}
+# Doers recalled or guessed rather than named in the sentence.
+WEAK_DOERS = {"actor.pronoun", "actor.sole_state", "person.sole_state", "actor.counterpart"}
 # Targets read from where an act happened or from discourse memory: too weak beside a doer we
 # know only by its kind.
 GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.counterpart"}
@@ -446,7 +476,8 @@ class EventCoder:
         if wish and not intent:
             return None  # a wish of one's own is no appeal to anyone
         unilateral = (
-            p.type in UNILATERAL
+            # "released a video" releases no one: a release needs people released
+            (p.type in UNILATERAL and (p.mode != "release" or _people_released(token)))
             or (p.frame == "commit" and content == "RETREAT")
             or (p.cameo or "").startswith("035")
         )
@@ -460,7 +491,9 @@ class EventCoder:
             and not (
                 lone
                 and _is_unit(source)
-                and (unilateral or p.type in TARGETLESS)
+                and (
+                    unilateral or (p.type in TARGETLESS and _named_here(token, source) and not _quoted(token))
+                )
                 and _no_one_else(token, source, resolver)
             )
         )
@@ -1157,6 +1190,31 @@ def _is_unit(ref: ActorRef) -> bool:
         "actor.both_sides",
         "actor.modifier",
     }
+
+
+def _people_released(token: Token) -> bool:
+    """What is released (the object, or the passive subject) is people: "freed 19 Christians",
+    "were released yesterday", not "released a video"."""
+    what = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(
+        w.ent_type_ in {"PERSON", "NORP", "CARDINAL"}
+        or w.pos_ in {"PRON", "NUM"}
+        or w.lemma_.lower() in PEOPLE
+        for w in what
+    )
+
+
+def _named_here(token: Token, source: ActorRef) -> bool:
+    """The doer is named in the sentence itself, not recalled by a pronoun ("he", "I", "we") or
+    guessed as the sentence's one state: a targetless act needs at least a sure doer."""
+    subj = subject_of(token)
+    return source.rule not in WEAK_DOERS and not (subj is not None and subj.pos_ == "PRON")
+
+
+def _quoted(token: Token) -> bool:
+    """The word is inside a direct quotation: "'I want you to vote for me again'"."""
+    before = token.doc[token.sent.start : token.i].text
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _no_one_else(token: Token, source: ActorRef, resolver: Resolver) -> bool:
