@@ -95,7 +95,11 @@ def _statement_reader() -> StatementReader:
 @stage("events")
 def events_stage(state: ArticleState) -> None:
     assert state.resolver is not None, "the actors stage runs before the events stage"
-    state.events = _coder().code(state.doc, state.resolver, state.article.date, positions=state.positions)
+    # the other party of a negotiation is a target only in an article about one
+    talks = _statement_reader().about_negotiation(state.doc)
+    state.events = _coder().code(
+        state.doc, state.resolver, state.article.date, positions=state.positions, counterparts=talks
+    )
 
 
 @stage("negotiation")

@@ -688,3 +688,15 @@ def test_targetless_acts_need_a_named_doer_and_no_quotation(text):
 def test_a_release_of_people_needs_no_named_target():
     events = code("Twelve prisoners were released yesterday by the Russian president.")
     assert any(e.source == "RUS" and e.type == "RETREAT" for e in events)
+
+
+def test_the_other_main_party_is_a_target_only_in_an_article_about_a_negotiation():
+    plain = "Chile criticized Peru on Monday. Peru criticized Chile on Tuesday. Chile rejected the notion."
+    talks = (
+        "Chile and Peru held peace talks on Monday to negotiate a ceasefire deal. Peru proposed a "
+        "truce and talks on a peace agreement. Chile rejected the notion."
+    )
+    last = [e for e in code(plain) if e.evidence.sentence == 2]
+    assert [(e.source, e.target) for e in last] == [("CHL", None)]
+    last = [e for e in code(talks) if e.evidence.sentence == 2]
+    assert [(e.source, e.target) for e in last] == [("CHL", "PER")]

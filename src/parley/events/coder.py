@@ -209,19 +209,28 @@ class EventCoder:
         self.patterns = patterns or load_patterns()
         self._text = ""
         self._positions: list[Event] | None = None
+        self._counterparts = True
         # token index -> CAMEO code of the deliberation it is the object of ("considering sending aid")
         self._considered: dict[int, str] = {}
         self.codebook = codebook_mod.load()
 
     # -- entry point ----------------------------------------------------------------------------
     def code(
-        self, doc: Doc, resolver: Resolver, day: dt.date | None, positions: list[Event] | None = None
+        self,
+        doc: Doc,
+        resolver: Resolver,
+        day: dt.date | None,
+        positions: list[Event] | None = None,
+        counterparts: bool = True,
     ) -> list[Event]:
         """The article's events. Given a `positions` list, stated positions that name no other
         party ("the delegation demands an end to the closure") are put there: they are not
-        dyadic events, but the negotiation layer reads them as positions."""
+        dyadic events, but the negotiation layer reads them as positions. With `counterparts`
+        (an article about a negotiation), an act that names no other party may take the article's
+        other main party as its target ("Kyiv rejected the offer")."""
         events: list[Event] = []
         self._positions = positions
+        self._counterparts = counterparts
         self._text = doc.text  # Doc.text rebuilds the string on every access: once per article
         for s_index, sent in enumerate(doc.sents):
             try:
@@ -900,6 +909,8 @@ class EventCoder:
         elif role == "place":
             return _without(_place(token, resolver), source)
         elif role == "counterpart":
+            if not self._counterparts:
+                return None
             others = [c for c in resolver.parties if c not in source.codes]
             if len(resolver.parties) == 2 and len(others) == 1 and _is_unit(source):
                 return ActorRef((others[0],), None, "actor.counterpart")

@@ -87,10 +87,14 @@ class StatementReader:
             c.split("=") for c in (" ".join(p) for p in self.lexicon.cues.get("mode_issue", ()))
         )
 
-    def read(self, doc: Doc, events: list[Event], resolver: Resolver) -> list[Statement]:
+    def about_negotiation(self, doc: Doc) -> bool:
+        """The article names talks, deals or truces often enough to be about a negotiation."""
         lemmas = [t.lemma_.lower() for t in doc]
         cues = self.lexicon.count("negotiation", lemmas)
-        if cues < MIN_NEGOTIATION_CUES or cues * 1000 < MIN_CUES_PER_1000 * len(lemmas):
+        return cues >= MIN_NEGOTIATION_CUES and cues * 1000 >= MIN_CUES_PER_1000 * len(lemmas)
+
+    def read(self, doc: Doc, events: list[Event], resolver: Resolver) -> list[Statement]:
+        if not self.about_negotiation(doc):
             return []  # not an article about a negotiation: positions need talks to be positions
         sents = list(doc.sents)
         drafts: list[Draft] = []
