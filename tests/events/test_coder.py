@@ -700,3 +700,9 @@ def test_the_other_main_party_is_a_target_only_in_an_article_about_a_negotiation
     assert [(e.source, e.target) for e in last] == [("CHL", None)]
     last = [e for e in code(talks) if e.evidence.sentence == 2]
     assert [(e.source, e.target) for e in last] == [("CHL", "PER")]
+
+
+def test_a_publication_released_frees_no_one_and_a_statement_is_no_official():
+    assert code("The White House released an official statement from the president on Tuesday.") == []
+    assert ("KEN", "COERCE", "KEN") in keys("Kenyan security forces detained opposition activists.")
+    assert ("ISR", "RETREAT", "PSE") in keys("Israel released the Palestinian mayor of Nablus.")

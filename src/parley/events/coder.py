@@ -123,7 +123,64 @@ PROPOSALS = {
     "opportunity",
 }
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
-# Words for people (a release of them is a release; of a video, not).
+# What is "released" without anyone being freed.
+PUBLICATIONS = {
+    "statement",
+    "video",
+    "report",
+    "film",
+    "footage",
+    "album",
+    "book",
+    "data",
+    "figure",
+    "result",
+    "detail",
+    "plan",
+    "bill",
+    "budget",
+    "document",
+    "image",
+    "photo",
+    "picture",
+    "list",
+    "record",
+    "transcript",
+    "memo",
+    "letter",
+    "audio",
+    "recording",
+    "tape",
+    "song",
+    "trailer",
+    "version",
+    "update",
+    "poll",
+    "survey",
+    "study",
+    "guidance",
+    "guideline",
+    "rule",
+    "regulation",
+    "proposal",
+    "information",
+    "name",
+    "text",
+    "summary",
+    "analysis",
+    "estimate",
+    "forecast",
+    "tweet",
+    "ad",
+    "advertisement",
+    "platform",
+    "agenda",
+    "manifesto",
+    "declaration",
+    "communique",
+    "note",
+}
+# Words for people.
 PEOPLE = {
     "prisoner",
     "hostage",
@@ -451,6 +508,8 @@ class EventCoder:
         lone: bool = False,
     ) -> Event | None:
         p, token = tr.pattern, tr.token
+        if p.mode == "release" and not p.objects and not _people_released(token):
+            return None  # "released a statement": a release needs people released
         source = self._source(token, resolver, speakers)
         unknown = None
         if source is None and lone and p.type in HOSTILE:
@@ -1140,6 +1199,8 @@ def _domestic(
     for noun in _patients(token):
         words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
         cue = resolver.dictionary.sector_of([*words, noun.lemma_.lower()])
+        if cue is not None and not _person_noun(noun, resolver):
+            cue = None  # "an official statement" is a statement, not officials
         if cue is not None and cue.sector != source.sector:
             return ActorRef(source.codes, cue.sector, "actor.domestic", token=noun.i)
         if ev_type in PERSON_ACTS and _unmarked_person(noun, resolver):
@@ -1203,16 +1264,17 @@ def _is_unit(ref: ActorRef) -> bool:
     }
 
 
+def _person_noun(noun: Token, resolver: Resolver) -> bool:
+    """A word for people: a sector's own word ("police", "rebels") or one for persons."""
+    lemma = noun.lemma_.lower()
+    return resolver.dictionary.sector_of([lemma]) is not None or lemma in PEOPLE or lemma in AGENT_NOUNS
+
+
 def _people_released(token: Token) -> bool:
-    """What is released (the object, or the passive subject) is people: "freed 19 Christians",
-    "were released yesterday", not "released a video"."""
+    """What is released is not a publication: "released a video", "released its report" free no
+    one ("released the mayor", "freed two ex-ministers", "released the ship" do)."""
     what = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(
-        w.ent_type_ in {"PERSON", "NORP", "CARDINAL"}
-        or w.pos_ in {"PRON", "NUM"}
-        or w.lemma_.lower() in PEOPLE
-        for w in what
-    )
+    return not any(w.lemma_.lower() in PUBLICATIONS for w in what)
 
 
 def _named_here(token: Token, source: ActorRef) -> bool:
