@@ -21,8 +21,10 @@ from parley.events import codebook as codebook_mod
 from parley.events import dates, modes
 from parley.events.patterns import CONTENT_FRAMES, Pattern, PatternSet
 from parley.events.patterns import load as load_patterns
+from parley.events.words import load as load_words
 from parley.model import Event, Evidence
 
+WORDS = load_words()  # the word lists of data/words.tsv, by name
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp", "pcomp"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
@@ -44,38 +46,10 @@ PLACE_PREPS = {
     "over",
 }
 INSTRUMENT_PREPS = {"with", "through", "by", "via"}
-# Object heads that name no act of their own: "mediation efforts" is mediation.
-LIGHT_HEADS = {"effort", "process", "bid", "attempt", "mission", "role"}
+LIGHT_HEADS = WORDS["light_heads"]
 # A promise to withdraw or de-escalate is a verbal concession (PLOVER CONCEDE), not yet a retreat.
 PROMISED_RETREAT = {"future", "hypothetical"}
-# Nouns for people or bodies that act: an unresolved one in an argument slot is an unknown actor.
-AGENT_NOUNS = {
-    "partner",
-    "ally",
-    "neighbor",
-    "neighbour",
-    "member",
-    "country",
-    "nation",
-    "state",
-    "government",
-    "side",
-    "community",
-    "authority",
-    "leader",
-    "people",
-    "group",
-    "official",
-    "rebel",
-    "militant",
-    "counterpart",
-    "power",
-    "faction",
-    "party",
-    "delegation",
-    "minister",
-    "president",
-}
+AGENT_NOUNS = WORDS["agent_nouns"]
 # Sectors through which a state acts on its own people (and the state named as such): an unmarked
 # patient of their acts is domestic. Rebels, militants or a bare nationality are not (but a
 # people's protest with no named target is against its own government).
@@ -99,132 +73,21 @@ MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 # What a state does to a named person it alone has power over (arrest, convict, pardon, release):
 # a person with no other country is its own. Meeting or praising a person says no such thing.
 PERSON_ACTS = {"COERCE", "RETREAT"}
-# Nouns whose complement is only proposed or allowed: "its demand that Israel ease restrictions",
-# "an offer to host a summit", "calls to release the prisoners", "permission to help Israel".
-PROPOSALS = {
-    "demand",
-    "call",
-    "appeal",
-    "request",
-    "proposal",
-    "offer",
-    "condition",
-    "ultimatum",
-    "invitation",
-    "plea",
-    "suggestion",
-    "permission",
-    "authorization",
-    "authorisation",
-    "approval",
-    "mandate",
-    "right",
-    "chance",
-    "opportunity",
-}
+PROPOSALS = WORDS["proposals"]
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
-# What is "released" without anyone being freed.
-PUBLICATIONS = {
-    "statement",
-    "video",
-    "report",
-    "film",
-    "footage",
-    "album",
-    "book",
-    "data",
-    "figure",
-    "result",
-    "detail",
-    "plan",
-    "bill",
-    "budget",
-    "document",
-    "image",
-    "photo",
-    "picture",
-    "list",
-    "record",
-    "transcript",
-    "memo",
-    "letter",
-    "audio",
-    "recording",
-    "tape",
-    "song",
-    "trailer",
-    "version",
-    "update",
-    "poll",
-    "survey",
-    "study",
-    "guidance",
-    "guideline",
-    "rule",
-    "regulation",
-    "proposal",
-    "information",
-    "name",
-    "text",
-    "summary",
-    "analysis",
-    "estimate",
-    "forecast",
-    "tweet",
-    "ad",
-    "advertisement",
-    "platform",
-    "agenda",
-    "manifesto",
-    "declaration",
-    "communique",
-    "note",
-}
-# Words for people.
-PEOPLE = {
-    "prisoner",
-    "hostage",
-    "detainee",
-    "captive",
-    "soldier",
-    "person",
-    "people",
-    "man",
-    "woman",
-    "child",
-    "journalist",
-    "activist",
-    "citizen",
-    "national",
-    "worker",
-    "member",
-    "fighter",
-    "inmate",
-    "dissident",
-    "official",
-    "leader",
-    "crew",
-    "sailor",
-    "fisherman",
-    "civilian",
-}
+PUBLICATIONS = WORDS["publications"]
+PEOPLE = WORDS["people"]
 # Doers recalled or guessed rather than named in the sentence.
 WEAK_DOERS = {"actor.pronoun", "actor.sole_state", "person.sole_state", "actor.counterpart"}
 # Targets read from where an act happened or from discourse memory: too weak beside a doer we
 # know only by its kind.
 GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.counterpart"}
-# Verbs of wanting: with an infinitive of one's own ("wants to attack X") an intent, not an appeal.
-SELF_INTENT = {"want", "wish", "seek"}
-# Crowds whose destruction of property is a violent protest (CAMEO 145), not a state's coercion.
-PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "activist"}
-# Verbs of harm whose cause, named by an event noun, is the event: "killed in an airstrike".
-CASUALTY_VERBS = {"kill", "die", "wound", "injure", "destroy", "damage", "hit", "perish", "hurt", "strike"}
-# Adjectives of capacity: what someone is capable of is not something they did.
-ABILITY = {"capable", "incapable", "unable"}
-# Stances written as passives whose subject holds them: "is opposed to", "is committed to".
-STANCE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "devote"}
-# Verbs that report another's hostile act as an allegation against them.
-ALLEGING = {"claim", "allege", "charge"}
+SELF_INTENT = WORDS["self_intent"]
+PROTESTERS = WORDS["protesters"]
+CASUALTY_VERBS = WORDS["casualty_verbs"]
+ABILITY = WORDS["ability"]
+STANCE_PASSIVES = WORDS["stance_passives"]
+ALLEGING = WORDS["alleging"]
 HOSTILE = MATERIAL_CONFLICT | {"PROTEST"}
 # Consultations that are mutual: meet (040), negotiate (046).
 MUTUAL_CAMEO = {"040", "046"}
