@@ -109,11 +109,14 @@ class Actor(_Model):
 
 
 class Event(_Model):
-    """A PLOVER event with CAMEO code and Goldstein score; `rule` names the pattern that fired."""
+    """A PLOVER event with CAMEO code and Goldstein score; `rule` names the pattern that fired.
+    A CAMEO 01 public statement has no PLOVER type (`type` None)."""
 
     source: Codes
     target: Codes = None
-    type: PloverType
+    # None for a public statement (CAMEO 01: comment, claim responsibility, consider an option),
+    # which PLOVER has no type for; `cameo` still says what it is.
+    type: PloverType | None
     source_sector: str | None = None
     target_sector: str | None = None
     mode: str | None = None
@@ -130,6 +133,11 @@ class Event(_Model):
     correction: dict[str, Any] | None = Field(
         None, description="what an analyst did to this item (set by corrections.apply; never stored)"
     )
+
+    @property
+    def kind(self) -> str:
+        """The PLOVER type, or STATEMENT for a public statement that has none (CAMEO 01)."""
+        return self.type or "STATEMENT"
 
 
 class Statement(_Model):

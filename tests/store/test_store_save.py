@@ -186,3 +186,15 @@ def test_iter_extractions_empty_store(store: Store) -> None:
     assert list(store.iter_extractions()) == []
     assert store.article_ids() == []
     assert store.count() == EMPTY
+
+
+def test_a_public_statement_with_no_plover_type_round_trips(
+    store: Store, rich_extraction: Extraction
+) -> None:
+    # CAMEO 01 statements have no PLOVER type: the column takes None (migration 0005)
+    said = rich_extraction.events[0].model_copy(update={"type": None, "cameo": "010", "target": None})
+    x = rich_extraction.model_copy(update={"events": [*rich_extraction.events, said]})
+    store.save(x)
+    got = store.get(x.article.id)
+    assert got is not None and got.events[-1].type is None and got.events[-1].cameo == "010"
+    assert got.events[-1].kind == "STATEMENT"

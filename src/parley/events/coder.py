@@ -207,6 +207,8 @@ class EventCoder:
                 found.append((_depth(token), ev))
         if not found:
             lone = self._lone_event(tried, sent, s_index, resolver, speakers, future_heads, day)
+            if lone is None:
+                lone = self._comment(tried, sent, s_index, resolver, speakers, day)
             return [lone] if lone is not None else []
         events = [ev for _, ev in sorted(found, key=lambda x: x[0])]
         return _dedup(self._allegations(sent, s_index, resolver, events, day) + _mutual(events))
@@ -283,6 +285,66 @@ class EventCoder:
                 ev = self._event(candidate, sent, s_index, resolver, speakers, future_heads, day, lone=True)
                 if ev is not None:
                     return ev
+        return None
+
+    def _comment(
+        self,
+        tried: list[Trigger],
+        sent: Span,
+        s_index: int,
+        resolver: Resolver,
+        speakers: dict[int, ActorRef],
+        day: dt.date | None,
+    ) -> Event | None:
+        """A sentence that reports no act may still report what a named actor said: a public
+        statement (CAMEO 01), which PLOVER has no type for. The statement's own kind wins ("declined
+        to comment" 011, "expressed optimism" 013, "is considering" 014, "claimed responsibility"
+        015); a bare "said" is a plain statement (010)."""
+        # reporting and deliberating verbs are not triggers of their own: read them here
+        speech = [
+            Trigger(t, p)
+            for t in sent
+            for p in self.patterns.for_verb(t.lemma_.lower())
+            if p.frame in {"speech", "deliberate"}
+        ]
+        statements = [
+            c
+            for tr in [*tried, *speech]
+            if tr.token.dep_ not in SIDE_CLAUSES
+            for c in [tr, *tr.alternatives]
+            if c.pattern.type is None and (c.pattern.cameo or "").startswith("01") and _comment_fits(c)
+        ]
+        # a statement's own kind before a bare "said"; the main clause first
+        statements.sort(key=lambda c: (c.pattern.frame == "speech", _depth(c.token)))
+        for c in statements:
+            if c.pattern.frame == "speech" and _agentless_passive(c.token):
+                continue
+            source = self._source(c.token, resolver, speakers)
+            if source is None and c.pattern.frame != "speech":
+                # "the Farm Bureau declined to comment": a speaker named but not in our dictionary is
+                # kept as unknown; a bare "said" needs a known speaker to be worth reporting
+                source = _unresolved_speaker(c.token, resolver)
+            if source is None:
+                continue
+            target = (
+                self._target(c.token, c.pattern, source, resolver, c.particle) if c.pattern.targets else None
+            )
+            aux = modes.aux_mode(c.token)
+            said_by = speakers.get(c.token.i)
+            return self._make(
+                None,
+                c.pattern.cameo,
+                None,
+                source,
+                target,
+                aux,
+                said_by,
+                c.token,
+                sent,
+                s_index,
+                c.pattern.name + "+statement",
+                day,
+            )
         return None
 
     def _frame(self, token: Token) -> str | None:
@@ -682,7 +744,7 @@ class EventCoder:
 
     def _make(
         self,
-        ev_type: str,
+        ev_type: str | None,
         cameo: str | None,
         mode: str | None,
         source: ActorRef,
@@ -871,6 +933,21 @@ class EventCoder:
 
 
 # -- parse helpers ------------------------------------------------------------------------------
+def _comment_fits(tr: Trigger) -> bool:
+    """A statement verb used as one: "said" with something said, not "the said agreement"; an
+    option considered, not "considered a terrorist group"."""
+    token = tr.token
+    if token.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return False
+    if tr.pattern.frame in {"speech", "deliberate"}:
+        return (
+            any(c.dep_ in {"ccomp", "xcomp", "dobj", "parataxis"} for c in token.children)
+            or any(c.dep_ == "parataxis" for c in token.head.children if token.dep_ != "ROOT")
+            or token.dep_ == "parataxis"
+        )
+    return True
+
+
 def _depth(token: Token) -> int:
     d = 0
     while token.head.i != token.i:
@@ -910,6 +987,18 @@ def _unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
     if cue is None or cue.sector in DOMESTIC_ACTORS:
         return None
     return ActorRef((), cue.sector, "actor.unknown", token=subj.i)
+
+
+def _unresolved_speaker(token: Token, resolver: Resolver) -> ActorRef | None:
+    """A subject that is a name (a person, an organisation) we cannot place: unknown, by its kind
+    where a word for it says ("spokeswoman" GOV)."""
+    subj = subject_of(token)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    if not (subj.pos_ == "PROPN" or subj.ent_type_ in NAMED):
+        return None
+    cue = resolver.dictionary.sector_of([t.lemma_.lower() for t in subj.subtree])
+    return ActorRef((), cue.sector if cue else None, "actor.unresolved", token=subj.i)
 
 
 def _casualty_verb(noun: Token) -> Token | None:

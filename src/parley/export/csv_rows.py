@@ -56,7 +56,7 @@ def write(extractions: Iterable[Extraction], stream: IO[str]) -> int:
                     e.source_sector or "",
                     codes(e.target),
                     e.target_sector or "",
-                    e.type,
+                    e.type or "",
                     e.mode or "",
                     e.cameo or "",
                     "" if e.goldstein is None else e.goldstein,

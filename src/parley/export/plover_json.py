@@ -16,6 +16,8 @@ def records(extractions: Iterable[Extraction]) -> Iterable[dict[str, Any]]:
     for x in extractions:
         a = x.article
         for n, e in enumerate(x.events):
+            if e.type is None:
+                continue  # a public statement (CAMEO 01) has no PLOVER event type
             yield {
                 "id": f"{a.id}-{n}",
                 "event_date": (e.date or a.date).isoformat() if (e.date or a.date) else None,

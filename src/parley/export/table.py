@@ -48,7 +48,7 @@ def events_table(x: Extraction) -> Table:
         t.add_row(
             str(i),
             src,
-            Text(e.type, style=QUAD_STYLE.get(e.type, "")),
+            Text(e.kind, style=QUAD_STYLE.get(e.kind, "")),
             tgt,
             e.cameo or "",
             e.aux or "",

@@ -61,7 +61,7 @@ def render(x: Extraction, explanations: list[Explanation]) -> Group:
         if extra:
             t.add_row("modes", Text(extra))
         head = Text(f"#{ex.index} ")
-        head.append(e.type, style=QUAD_STYLE.get(e.type, ""))
+        head.append(e.kind, style=QUAD_STYLE.get(e.kind, ""))
         head.append(f"  {codes(e.source)} -> {codes(e.target) or '-'}  CAMEO {e.cameo} ({e.goldstein})")
         parts.append(Panel(t, title=head, title_align="left"))
     return Group(*parts)

@@ -6,7 +6,7 @@ article is read, so re-extracting an article never loses them.
 Item keys name an event or statement by what identifies it in the text, not by its list position,
 so they survive re-extraction as long as the extractor still finds the same thing:
 
-    event:{evidence.start}-{evidence.end}:{type}                e.g. "event:203-221:REJECT"
+    event:{evidence.start}-{evidence.end}:{type}                e.g. "event:203-221:REJECT" (or STATEMENT)
     statement:{evidence.start}-{evidence.end}:{act}:{issue}     e.g. "statement:120-162:OFFER:fishing_quota"
 
 Items sharing a key are indistinguishable to a correction: it applies to each of them. An item that
@@ -92,7 +92,7 @@ def _own_key(item: Item) -> str:
     if isinstance(item, Event):
         # the other side's half of a mutual meeting shares its quote and type, not its key
         mutual = ":mutual" if "+mutual/" in (item.rule or "") else ""
-        return f"event:{ev.start}-{ev.end}:{item.type}{mutual}"
+        return f"event:{ev.start}-{ev.end}:{item.kind}{mutual}"
     return f"statement:{ev.start}-{ev.end}:{item.act}:{item.issue}"
 
 

@@ -102,7 +102,7 @@ events = Table(
     # Derived from `source` for indexed lookups: the root code, or "A+B" for a compound source.
     Column("source_key", Text),
     Column("target", json_type()),
-    Column("type", Text, nullable=False),
+    Column("type", Text),  # None: a CAMEO 01 public statement, which PLOVER has no type for
     Column("source_sector", Text),
     Column("target_sector", Text),
     Column("mode", Text),

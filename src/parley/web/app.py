@@ -277,7 +277,7 @@ def _items(x: Extraction) -> list[dict[str, Any]]:
             {
                 "kind": "event",
                 "key": review.key(e),
-                "label": f"{_c(e.source)} {e.type} {_c(e.target)}".strip(),
+                "label": f"{_c(e.source)} {e.kind} {_c(e.target)}".strip(),
                 "item": e,
                 "correction": e.correction,
                 "start": e.evidence.start,
