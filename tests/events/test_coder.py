@@ -723,7 +723,7 @@ def test_a_publication_released_frees_no_one_and_a_statement_is_no_official():
         ),
         ("The Taliban claimed responsibility for the blast in the capital.", "TALIBAN", "015"),
         ("Chile's president laid a wreath at the memorial on Sunday.", "CHL", "017"),
-        ("Germany said the talks had been useful.", "DEU", "010"),
+        ("Germany told Poland the talks had been useful.", "DEU", "010"),
     ],
 )
 def test_a_sentence_with_no_act_reports_a_public_statement(text, source, cameo):
@@ -745,3 +745,44 @@ def test_a_named_but_unknown_speaker_is_kept_only_for_a_statement_of_a_kind():
     assert (ev.source, ev.cameo, ev.rule.split("/")[1]) == (None, "011", "actor.unresolved")
     assert code("The Wheat Growers Federation said the harvest was late.") == []
     assert code("Officials said the harvest was late.") == []
+
+
+def test_a_bare_said_is_a_statement_only_to_or_about_someone_named():
+    assert code("Germany said the talks had been useful.") == []
+    (ev,) = code("France said Russia's plan was a good basis for talks.")
+    assert (ev.source, ev.target, ev.cameo) == ("FRA", "RUS", "010")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hong Kong's government said it hoped for more talks.", ("HKG", None, None, "013")),
+        ("The Israelis claimed that they had attacked a weapons depot.", ("ISR", None, None, "015")),
+    ],
+)
+def test_hopes_and_claims_of_ones_own_attack_are_statements(text, expected):
+    ev = code(text)[0]
+    assert (ev.source, ev.type, ev.target, ev.cameo) == expected
+
+
+def test_a_pronoun_for_the_speaker_named_in_the_sentence_is_a_named_doer():
+    (ev,) = code("The South Korean government said it is skeptical of the death toll.")
+    assert (ev.source, ev.type, ev.target, ev.cameo) == ("KOR", "ACCUSE", None, "012")
+    # but not for a promise or threat, usually aimed at the speaker's own people
+    assert not any(
+        e.type for e in code("Farmers' leader Jean Dupont of France said they would blockade Paris.")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cameo"),
+    [
+        ("Workers at a copper mine in Peru went on strike for better pay on Thursday.", "PER", "143"),
+        ("Activists have launched a hunger strike in Cairo to protest the policy.", "EGY", "143"),
+        ("Thousands of students demonstrated in Jakarta on Saturday.", "IDN", "14"),
+    ],
+)
+def test_people_of_no_named_state_protest_where_they_are(text, source, cameo):
+    (ev,) = code(text)
+    assert (ev.source, ev.type, ev.cameo) == (source, "PROTEST", cameo)
+    assert ev.rule.endswith("actor.place_people")

@@ -84,6 +84,11 @@ WEAK_DOERS = {"actor.pronoun", "actor.sole_state", "person.sole_state", "actor.c
 GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.counterpart"}
 SELF_INTENT = WORDS["self_intent"]
 PROTESTERS = WORDS["protesters"]
+STRIKERS = WORDS["strikers"]
+# Promises and threats ("said it is prepared to lift the ban", "said they would blockade Paris") are
+# most often aimed at the speaker's own people, whom the sentence does not name: there its "it" is
+# no sure doer of a targetless act.
+COMMITMENTS = {"AGREE", "THREATEN"}
 CASUALTY_VERBS = WORDS["casualty_verbs"]
 ABILITY = WORDS["ability"]
 STANCE_PASSIVES = WORDS["stance_passives"]
@@ -209,7 +214,9 @@ class EventCoder:
             lone = self._lone_event(tried, sent, s_index, resolver, speakers, future_heads, day)
             if lone is None:
                 lone = self._comment(tried, sent, s_index, resolver, speakers, day)
-            return [lone] if lone is not None else []
+            if lone is None:
+                return []
+            return _dedup([*self._allegations(sent, s_index, resolver, [lone], day), lone])
         events = [ev for _, ev in sorted(found, key=lambda x: x[0])]
         return _dedup(self._allegations(sent, s_index, resolver, events, day) + _mutual(events))
 
@@ -234,7 +241,29 @@ class EventCoder:
                         "actor.accused",
                     )
                     if set(accused.codes) & set(speaker.codes):
-                        continue  # "claimed that they had attacked": a claim of responsibility
+                        # "claimed that they had attacked Iraq": a claim of responsibility (CAMEO 015)
+                        target = (
+                            ActorRef(_codes(ev.target), ev.target_sector, "actor.claimed")
+                            if ev.target
+                            else None
+                        )
+                        out.append(
+                            self._make(
+                                None,
+                                "015",
+                                None,
+                                speaker,
+                                target,
+                                None,
+                                None,
+                                verb,
+                                sent,
+                                s_index,
+                                "statement.claim_act+statement",
+                                day,
+                            )
+                        )
+                        continue
                     out.append(
                         self._make(
                             "ACCUSE",
@@ -319,8 +348,12 @@ class EventCoder:
         for c in statements:
             if c.pattern.frame == "speech" and _agentless_passive(c.token):
                 continue
+            cameo, name = c.pattern.cameo, c.pattern.name
+            if c.pattern.frame == "speech" and c.token.lemma_.lower() in ALLEGING and self._own_act(c.token):
+                cameo, name = "015", name + "+own_act"  # "claimed that they had attacked": responsibility
+            bare = cameo == "010"
             source = self._source(c.token, resolver, speakers)
-            if source is None and c.pattern.frame != "speech":
+            if source is None and not bare:
                 # "the Farm Bureau declined to comment": a speaker named but not in our dictionary is
                 # kept as unknown; a bare "said" needs a known speaker to be worth reporting
                 source = _unresolved_speaker(c.token, resolver)
@@ -329,11 +362,13 @@ class EventCoder:
             target = (
                 self._target(c.token, c.pattern, source, resolver, c.particle) if c.pattern.targets else None
             )
+            if bare and (target is None or target.rule in GUESSED_TARGETS):
+                continue  # a bare "said" is worth reporting as a comment to or about someone named
             aux = modes.aux_mode(c.token)
             said_by = speakers.get(c.token.i)
             return self._make(
                 None,
-                c.pattern.cameo,
+                cameo,
                 None,
                 source,
                 target,
@@ -342,10 +377,20 @@ class EventCoder:
                 c.token,
                 sent,
                 s_index,
-                c.pattern.name + "+statement",
+                name + "+statement",
                 day,
             )
         return None
+
+    def _own_act(self, verb: Token) -> bool:
+        """ "claimed that they had attacked the base": what the speaker claims is its own hostile act."""
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            for t in comp.subtree:
+                tr = self._trigger(t)
+                subj = subject_of(t) if tr is not None and tr.pattern.type in HOSTILE else None
+                if subj is not None and subj.lower_ in {"they", "we", "it", "he", "she"}:
+                    return True
+        return False
 
     def _frame(self, token: Token) -> str | None:
         plist = self.patterns.for_verb(token.lemma_.lower())
@@ -436,6 +481,9 @@ class EventCoder:
         if p.mode == "release" and not p.objects and not _people_released(token):
             return None  # "released a statement": a release needs people released
         source = self._source(token, resolver, speakers)
+        if source is None and lone and p.type == "PROTEST":
+            # "workers at a mine in Peru went on strike": people protest in the state they are in
+            source = _people_of_place(token, resolver)
         unknown = None
         if source is None and lone and p.type in HOSTILE:
             unknown = _unknown_doer(token, resolver)
@@ -485,7 +533,16 @@ class EventCoder:
                 lone
                 and _is_unit(source)
                 and (
-                    unilateral or (p.type in TARGETLESS and _named_here(token, source) and not _quoted(token))
+                    unilateral
+                    or (
+                        p.type in TARGETLESS
+                        and _named_here(
+                            token,
+                            source,
+                            None if p.type in COMMITMENTS or _modal(token) else speakers.get(token.i),
+                        )
+                        and not _quoted(token)
+                    )
                 )
                 and _no_one_else(token, source, resolver)
             )
@@ -933,12 +990,18 @@ class EventCoder:
 
 
 # -- parse helpers ------------------------------------------------------------------------------
+def _codes(value: str | list[str] | None) -> tuple[str, ...]:
+    return () if value is None else tuple(value) if isinstance(value, list) else (value,)
+
+
 def _comment_fits(tr: Trigger) -> bool:
     """A statement verb used as one: "said" with something said, not "the said agreement"; an
     option considered, not "considered a terrorist group"."""
     token = tr.token
     if token.pos_ not in {"VERB", "AUX", "ADJ"}:
         return False
+    if tr.pattern.frame == "speech" and tr.pattern.cameo != "010":
+        return True  # "hoped for more talks": the verb is the comment
     if tr.pattern.frame in {"speech", "deliberate"}:
         return (
             any(c.dep_ in {"ccomp", "xcomp", "dobj", "parataxis"} for c in token.children)
@@ -972,6 +1035,22 @@ def _authority_of_place(token: Token, resolver: Resolver) -> ActorRef | None:
     if place is None or len(place.codes) != 1:
         return None
     return replace(place, sector="COP", rule="actor.place_authority")
+
+
+def _people_of_place(token: Token, resolver: Resolver) -> ActorRef | None:
+    """Protesters, strikers or workers of no named state, where a place in their phrase or the
+    act's clause names one: its people (CVL, or their sector: "workers" LAB)."""
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in {"NOUN", "NUM"} or any(t.dep_ == "poss" for t in subj.subtree):
+        return None
+    words = {t.lemma_.lower() for t in subj.subtree if t.dep_ in {"nsubj", "compound", "pobj"} or t == subj}
+    if not words & (PROTESTERS | STRIKERS):
+        return None
+    place = _place(subj, resolver) or _place(token, resolver)
+    if place is None or len(place.codes) != 1:
+        return None
+    cue = resolver.dictionary.sector_of([subj.lemma_.lower()])
+    return replace(place, sector=cue.sector if cue else "CVL", rule="actor.place_people", token=subj.i)
 
 
 def _unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
@@ -1141,8 +1220,10 @@ def _domestic(
     if source.sector not in DOMESTIC_ACTORS and not (
         source.sector is None and source.rule.startswith("dictionary.")
     ):
-        if ev_type == "PROTEST" and _place(token, resolver) is None:
-            # "Egyptian demonstrators rioted": a people protests against its own government
+        place = _place(token, resolver)
+        if ev_type == "PROTEST" and (place is None or source.codes[0] in place.codes):
+            # "Egyptian demonstrators rioted", "activists began a hunger strike in Cairo": a people
+            # protests against its own government
             return ActorRef(source.codes, "GOV", "actor.domestic_protest")
         return None  # "Palestinian suicide bombers killed 23 people": not their own
     place = _place(token, resolver)
@@ -1229,11 +1310,22 @@ def _people_released(token: Token) -> bool:
     return not any(w.lemma_.lower() in PUBLICATIONS for w in what)
 
 
-def _named_here(token: Token, source: ActorRef) -> bool:
+def _named_here(token: Token, source: ActorRef, speaker: ActorRef | None = None) -> bool:
     """The doer is named in the sentence itself, not recalled by a pronoun ("he", "I", "we") or
-    guessed as the sentence's one state: a targetless act needs at least a sure doer."""
+    guessed as the sentence's one state: a targetless act needs at least a sure doer. A pronoun
+    for the speaker named in the same sentence is named here ("Kenya said it is concerned")."""
     subj = subject_of(token)
-    return source.rule not in WEAK_DOERS and not (subj is not None and subj.pos_ == "PRON")
+    if source.rule in WEAK_DOERS:
+        return False
+    if subj is None or subj.pos_ != "PRON":
+        return True
+    return (
+        speaker is not None
+        and speaker.codes == source.codes
+        and speaker.rule not in WEAK_DOERS
+        and speaker.token is not None
+        and token.doc[speaker.token].pos_ != "PRON"
+    )
 
 
 def _quoted(token: Token) -> bool:
@@ -1351,6 +1443,13 @@ def _object_lemmas(token: Token) -> set[str]:
     # "ended mediation efforts", "joined the peace process": a light head names its modifier's act
     heads += [c for x in heads if x.lemma_.lower() in LIGHT_HEADS for c in x.children if c.dep_ == "compound"]
     lemmas = {h.lemma_.lower() for h in heads if h.ent_type_ not in {"DATE", "TIME"}}  # not "13 March"
+    # "a hunger strike", "a general strike": a compound names its own kind of act
+    lemmas |= {
+        f"{c.lemma_.lower()} {h.lemma_.lower()}" for h in heads for c in h.children if c.dep_ == "compound"
+    }
+    lemmas |= {
+        f"{c.lemma_.lower()} {h.lemma_.lower()}" for h in heads for c in h.children if c.dep_ == "amod"
+    }
     # an infinitive complement is matched as "to <verb>" ("declined to comment")
     return lemmas | {"to " + c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VB"}
 
