@@ -786,3 +786,21 @@ def test_people_of_no_named_state_protest_where_they_are(text, source, cameo):
     (ev,) = code(text)
     assert (ev.source, ev.type, ev.cameo) == (source, "PROTEST", cameo)
     assert ev.rule.endswith("actor.place_people")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine has received weapons and ammunition from Poland.", ("POL", "AID", "UKR")),
+        ("Ukraine received assurances from the United States.", ("USA", "AGREE", "UKR")),
+    ],
+)
+def test_what_is_received_is_the_givers_act(text, expected):
+    (ev,) = code(text)
+    assert (ev.source, ev.type, ev.target) == expected
+
+
+def test_missiles_launched_at_someone_are_an_attack_but_a_launch_alone_is_not():
+    (ev,) = code("Georgian rebels launched missiles at the Russian embassy.")
+    assert (ev.type, ev.target, ev.cameo) == ("ASSAULT", "RUS", "195")
+    assert not any(e.type == "ASSAULT" for e in code("North Korea launched a mid-range missile on Friday."))

@@ -85,6 +85,7 @@ GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.c
 SELF_INTENT = WORDS["self_intent"]
 PROTESTERS = WORDS["protesters"]
 STRIKERS = WORDS["strikers"]
+FIRED = WORDS["fired"]
 # Promises and threats ("said it is prepared to lift the ban", "said they would blockade Paris") are
 # most often aimed at the speaker's own people, whom the sentence does not name: there its "it" is
 # no sure doer of a targetless act.
@@ -478,6 +479,8 @@ class EventCoder:
         lone: bool = False,
     ) -> Event | None:
         p, token = tr.pattern, tr.token
+        if p.frame == "receive":
+            return self._received(tr, sent, s_index, resolver, speakers, day)
         if p.mode == "release" and not p.objects and not _people_released(token):
             return None  # "released a statement": a release needs people released
         source = self._source(token, resolver, speakers)
@@ -494,6 +497,8 @@ class EventCoder:
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
+        if target is None and "required" in p.targets:
+            return None
         if unknown is not None and (target is None or target.rule in GUESSED_TARGETS):
             return None  # an unknown doer needs a target named as such, not a place or a pronoun
         if target is None and lone:
@@ -618,6 +623,41 @@ class EventCoder:
                 )
             return None
         return ev
+
+    def _received(
+        self,
+        tr: Trigger,
+        sent: Span,
+        s_index: int,
+        resolver: Resolver,
+        speakers: dict[int, ActorRef],
+        day: dt.date | None,
+    ) -> Event | None:
+        """ "Ukraine received weapons from the United States": the giver (the "from" phrase) acts on
+        the receiver (the subject)."""
+        token, p = tr.token, tr.pattern
+        receiver = self._source(token, resolver, speakers)
+        # "from" on the verb or on what is received ("received assurances from X")
+        things = [c for c in token.children if c.dep_ == "dobj"]
+        givers = [o for t in [token, *things] for o in _pobjs(t, "from")]
+        giver = next((r for o in givers if (r := resolver.resolve(o)) is not None), None)
+        if receiver is None or giver is None or set(giver.codes) & set(receiver.codes):
+            return None
+        aux = modes.aux_mode(token)
+        return self._make(
+            p.type,
+            p.cameo,
+            p.mode,
+            giver,
+            receiver,
+            aux,
+            speakers.get(token.i),
+            token,
+            sent,
+            s_index,
+            p.name,
+            day,
+        )
 
     def _obligation(
         self,
@@ -868,7 +908,7 @@ class EventCoder:
     def _target(
         self, token: Token, p: Pattern, source: ActorRef, resolver: Resolver, particle: Token | None
     ) -> ActorRef | None:
-        roles = [r for r in p.targets if r != "counterpart"]
+        roles = [r for r in p.targets if r not in {"counterpart", "required"}]
         for role in roles:
             ref = self._role(token, role, source, resolver, particle=particle)
             if ref is not None:
@@ -1230,6 +1270,8 @@ def _domestic(
     if place is not None and source.codes[0] not in place.codes:
         return None  # "killed three people in Gaza": placed in another actor's land
     for noun in _patients(token):
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in FIRED:
+            continue  # "launched a missile": the weapon, not its target
         words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
         cue = resolver.dictionary.sector_of([*words, noun.lemma_.lower()])
         if cue is not None and not _person_noun(noun, resolver):

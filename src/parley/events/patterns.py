@@ -27,6 +27,7 @@ FRAMES = {
     "deliberate",
     "participants",
     "instrument",
+    "receive",
 }
 # Frames whose complement is their content, coded once with them and not again on its own.
 CONTENT_FRAMES = {"commit", "direct", "threat", "refuse"}
