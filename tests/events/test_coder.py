@@ -804,3 +804,24 @@ def test_missiles_launched_at_someone_are_an_attack_but_a_launch_alone_is_not():
     (ev,) = code("Georgian rebels launched missiles at the Russian embassy.")
     assert (ev.type, ev.target, ev.cameo) == ("ASSAULT", "RUS", "195")
     assert not any(e.type == "ASSAULT" for e in code("North Korea launched a mid-range missile on Friday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt has lifted a three-month-old state of emergency.", ("EGY", "CONCEDE", None)),
+        ("New Zealand donated USD1 million to the World Food Program in Afghanistan.", ("NZL", "AID", "UN")),
+        ("The UAE lifted the travel restrictions between it and Israel.", ("ARE", "CONCEDE", "ISR")),
+        (
+            "Myanmar Government has said it would allow UN agencies access to Rakhine state.",
+            ("MMR", "CONCEDE", "UN"),
+        ),
+        (
+            "The Polish foreign ministry summoned Germany's charge d'affaires on Wednesday.",
+            ("POL", "ACCUSE", "DEU"),
+        ),
+    ],
+)
+def test_conditions_sums_and_small_clauses(text, expected):
+    (ev,) = code(text)
+    assert (ev.source, ev.type, ev.target) == expected

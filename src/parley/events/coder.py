@@ -86,6 +86,7 @@ SELF_INTENT = WORDS["self_intent"]
 PROTESTERS = WORDS["protesters"]
 STRIKERS = WORDS["strikers"]
 FIRED = WORDS["fired"]
+CONDITIONS = WORDS["conditions"]
 # Promises and threats ("said it is prepared to lift the ban", "said they would blockade Paris") are
 # most often aimed at the speaker's own people, whom the sentence does not name: there its "it" is
 # no sure doer of a targetless act.
@@ -524,6 +525,7 @@ class EventCoder:
         unilateral = (
             # "released a video" releases no one: a release needs people released
             (p.type in UNILATERAL and (p.mode != "release" or _people_released(token)))
+            or p.mode == "third-party"  # "launched a mediation effort": between parties it may not name
             or (p.frame == "commit" and content == "RETREAT")
             or (p.cameo or "").startswith("035")
         )
@@ -1397,6 +1399,8 @@ def _no_one_else(token: Token, source: ActorRef, resolver: Resolver) -> bool:
                 c.lower_ in {"the", "its", "their", "his", "her"} for c in t.children
             ):
                 continue  # "called for peace in the country": the actor's own
+            if t.lemma_.lower() == "state" and {x.lemma_.lower() for x in _pobjs(t, "of")} & CONDITIONS:
+                continue  # "lifted the state of emergency": a condition, not a state
             if t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.lemma_.lower() in AGENT_NOUNS:
                 ref = resolver.resolve(t)
                 if ref is not None and set(ref.codes) <= set(source.codes):
@@ -1478,6 +1482,8 @@ def _has_particle(token: Token) -> bool:
 def _object_lemmas(token: Token) -> set[str]:
     heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
     heads += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "stopped fighting"
+    # "allow UN agencies access", parsed as a clause whose head is the noun
+    heads += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
     # "all of its troops", "10 days of war games": the thing counted is the object too
     heads += [x for h in list(heads) for x in _pobjs(h, "of")]
     heads += [p for c in token.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]
@@ -1485,6 +1491,10 @@ def _object_lemmas(token: Token) -> set[str]:
     # "ended mediation efforts", "joined the peace process": a light head names its modifier's act
     heads += [c for x in heads if x.lemma_.lower() in LIGHT_HEADS for c in x.children if c.dep_ == "compound"]
     lemmas = {h.lemma_.lower() for h in heads if h.ent_type_ not in {"DATE", "TIME"}}  # not "13 March"
+    # "donated USD1 million": a sum of money
+    lemmas |= {
+        c.lemma_.lower() for h in heads for c in h.children if c.lemma_.lower() in {"million", "billion"}
+    }
     # "a hunger strike", "a general strike": a compound names its own kind of act
     lemmas |= {
         f"{c.lemma_.lower()} {h.lemma_.lower()}" for h in heads for c in h.children if c.dep_ == "compound"
