@@ -211,3 +211,23 @@ def test_word_like_acronyms_and_based_places_name_no_actor():
     assert r.resolve(nsubj(doc, "say")) is None
     r, doc = resolver_for("Kyiv-based military analyst Oleh Zhdanov said the front held.")
     assert r.resolve(nsubj(doc, "say")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rep. Jane Harlow (D-Calif.) said the bill would pass.",
+        "Senator Tom Reddick (R-N.D.) said the bill would pass.",
+    ],
+)
+def test_a_us_party_and_state_tag_makes_a_member_of_congress(text):
+    r, doc = resolver_for(text)
+    ref = r.resolve(nsubj(doc, "say"))
+    assert ref is not None and ref.codes == ("USA",) and ref.sector == "LEG"
+
+
+def test_gop_is_american_and_a_plain_parenthesis_is_no_party_tag():
+    r, doc = resolver_for("GOP senators said the bill would pass.")
+    assert r.resolve(nsubj(doc, "say")).codes == ("USA",)
+    r, doc = resolver_for("Tom Reddick (pictured) said the bill would pass.")
+    assert r.resolve(nsubj(doc, "say")) is None

@@ -7,6 +7,7 @@ A mention is a token span resolved to a root code. Dictionary names are matched 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,8 @@ NP_MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod", "det", "nummod"}
 # Entity labels under which a place name (places.tsv) is the place, not a namesake person or word.
 PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+# The US press tags a member of Congress with party and state: "Adam Schiff (D-Calif.)".
+US_PARTY_TAG = re.compile(r"\s*\((?:D|R|I)[-\u2013](?:[A-Z][a-z]*\.?\s?){1,3}\)")
 
 
 @dataclass
@@ -291,6 +294,9 @@ def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary) -> 
         if codes:
             code, rule = codes[0], how
             break
+    if code is None and US_PARTY_TAG.match(ent.doc.text, ent.end_char):
+        code, rule = "USA", "person.us_party_tag"
+        cue = cue or dictionary.sector_of(["congressman"])
     m = Mention(
         ent.start,
         ent.end,
