@@ -825,3 +825,34 @@ def test_missiles_launched_at_someone_are_an_attack_but_a_launch_alone_is_not():
 def test_conditions_sums_and_small_clauses(text, expected):
     (ev,) = code(text)
     assert (ev.source, ev.type, ev.target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Islamic State forces hold several hundred families as human shields in Falluja, Iraq.",
+            ("ISIL", "ASSAULT", "IRQ"),
+        ),
+        (
+            "The missiles fired by the Israeli military struck an arms depot of the Syrian army.",
+            ("ISR", "ASSAULT", "SYR"),
+        ),
+        ("The United States hit China with new tariffs on Friday.", ("USA", "SANCTION", "CHN")),
+        ("Russia hit out at NATO on Monday.", ("RUS", "ACCUSE", "NATO")),
+        (
+            "Bolivian authorities declared a state of siege in the eastern department of Pando.",
+            ("BOL", "COERCE", None),
+        ),
+    ],
+)
+def test_weapons_owners_shields_and_unplaced_places(text, expected):
+    ev = code(text)[0]
+    assert (ev.source, ev.type, ev.target) == expected
+
+
+def test_a_place_that_resolves_is_still_someone_named():
+    # "suspended aid deliveries in Baghdad": Iraq is named, so no targetless sanction is reported
+    assert not any(
+        e.target is None and e.type for e in code("Red Cross officials suspended aid deliveries in Baghdad.")
+    )

@@ -46,6 +46,8 @@ PLACE_PREPS = {
     "over",
 }
 INSTRUMENT_PREPS = {"with", "through", "by", "via"}
+# Prepositions that only say where ("in", "near"), not also to or against whom ("to", "on").
+LOCATIVE = {"in", "near", "around", "outside", "inside", "across", "throughout", "within"}
 LIGHT_HEADS = WORDS["light_heads"]
 # A promise to withdraw or de-escalate is a verbal concession (PLOVER CONCEDE), not yet a retreat.
 PROMISED_RETREAT = {"future", "hypothetical"}
@@ -901,9 +903,11 @@ class EventCoder:
         ref = resolver.resolve(subj)
         if ref is None and subj.pos_ == "PRON" and token.i in speakers:
             return speakers[token.i]
-        if ref is None and subj.lemma_.lower() in self.patterns.nouns:
-            # "a car bombing by the Islamic State group killed 75 people": the act's owner did it
+        if ref is None and (subj.lemma_.lower() in self.patterns.nouns or subj.lemma_.lower() in FIRED):
+            # "a car bombing by the Islamic State group killed 75 people", "missiles fired by the
+            # Israeli military struck": the act's or the weapon's owner did it
             owners = [c for c in subj.children if c.dep_ in {"poss", "amod", "compound"}] + _pobjs(subj, "by")
+            owners += [x for c in subj.children if c.dep_ == "acl" for x in _pobjs(c, "by")]
             ref = next((r for r in (resolver.resolve(o) for o in owners) if r is not None), None)
         return ref
 
@@ -1391,10 +1395,14 @@ def _no_one_else(token: Token, source: ActorRef, resolver: Resolver) -> bool:
         x for o in list(slots) for c in o.children if c.dep_ == "prep" for x in c.children if x.dep_ == "pobj"
     ]
     slots += [x for o in list(slots) for x in o.children if x.dep_ == "appos"]
+    # "in the department of Pando": a place we cannot place is where, not whom
+    where = {x.i for c in token.subtree if c.dep_ == "prep" and c.lower_ in LOCATIVE for x in c.subtree}
     for slot in slots:
         for t in [slot, *(x for x in slot.children if x.dep_ in SLOT_MODIFIERS)]:
             if t.ent_type_ in {"DATE", "TIME"}:
                 continue  # "on Monday"
+            if t.i in where and t.ent_type_ not in {"PERSON", "NORP", "ORG"} and resolver.resolve(t) is None:
+                continue
             if t.lemma_.lower() in {"country", "nation"} and any(
                 c.lower_ in {"the", "its", "their", "his", "her"} for c in t.children
             ):
@@ -1486,6 +1494,7 @@ def _object_lemmas(token: Token) -> set[str]:
     heads += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
     # "all of its troops", "10 days of war games": the thing counted is the object too
     heads += [x for h in list(heads) for x in _pobjs(h, "of")]
+    heads += [x for h in list(heads) for x in _pobjs(h, "as")]  # "held families as human shields"
     heads += [p for c in token.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]
     heads += [c for x in heads for c in x.children if c.dep_ == "conj"]
     # "ended mediation efforts", "joined the peace process": a light head names its modifier's act
