@@ -856,3 +856,32 @@ def test_a_place_that_resolves_is_still_someone_named():
     assert not any(
         e.target is None and e.type for e in code("Red Cross officials suspended aid deliveries in Baghdad.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States provided 1.7 billion dollars to support Syrian refugees in Jordan.",
+            ("USA", "AID", "SYR", "070"),
+        ),
+        (
+            "Hundreds of British troops arrived in Mali to join the UN peacekeeping mission.",
+            ("GBR", "AID", "MLI", "074"),
+        ),
+        ("Russian troops arrived in Belarus on Monday.", ("RUS", "MOBILIZE", "BLR", "154")),
+        ("The Chinese foreign minister arrived in Kenya on Monday.", ("CHN", "CONSULT", "KEN", "042")),
+        (
+            "Jordan and the United States began a new round of joint military exercises.",
+            (["JOR", "USA"], "COOPERATE", None, "062"),
+        ),
+    ],
+)
+def test_purposes_of_aid_troops_that_arrive_and_rounds_of_exercises(text, expected):
+    (ev,) = code(text)
+    assert (ev.source, ev.type, ev.target, ev.cameo) == expected
+
+
+def test_a_participle_describing_a_body_is_no_event():
+    events = code("Libya's internationally recognised government announced a ceasefire on Friday.")
+    assert [e.type for e in events] == ["CONCEDE"]

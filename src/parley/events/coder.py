@@ -89,6 +89,8 @@ PROTESTERS = WORDS["protesters"]
 STRIKERS = WORDS["strikers"]
 FIRED = WORDS["fired"]
 CONDITIONS = WORDS["conditions"]
+HELPING = WORDS["helping"]
+TROOPS = WORDS["troops"]
 # Promises and threats ("said it is prepared to lift the ban", "said they would blockade Paris") are
 # most often aimed at the speaker's own people, whom the sentence does not name: there its "it" is
 # no sure doer of a targetless act.
@@ -196,6 +198,8 @@ class EventCoder:
                     absorbed.update(t.i for t in tr.token.head.subtree)
                     found.append((_depth(tr.token.head), ev))
                 continue
+            if tr.pattern.type == "AID" and tr.pattern.objects:  # "sent aid to support refugees": one act
+                absorbed.update(c.i for c in _purposes(tr.token))
             if tr.pattern.frame in CONTENT_FRAMES:
                 absorbed.update(t.i for c in _complements(tr.token) for t in c.subtree)
             elif tr.pattern.objects:  # "stopped fighting": the gerund is the object, not an event
@@ -434,6 +438,12 @@ class EventCoder:
             return []  # a noun the tagger took for a verb: "would not meet hostage-takers demands"
         if token.pos_ == "ADJ" and token.dep_ not in {"acomp", "amod"}:
             return []
+        if (
+            token.pos_ == "VERB"
+            and token.dep_ == "amod"
+            and not any(c.pos_ == "PROPN" or c.ent_type_ in NAMED for c in token.children)
+        ):
+            return []  # "the internationally recognised government": a description; "US-backed" names a doer
         if any(c.dep_ == "oprd" for c in token.children):
             return []  # "called the fighters defenders", "named him envoy": a naming, not an act
         out: list[Trigger] = []
@@ -561,7 +571,7 @@ class EventCoder:
             # event); "the six powers put forward" is not reciprocal
             return None
         aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
-        ev_type, cameo, rule = p.type, p.cameo, p.name
+        ev_type, cameo, mode, rule = p.type, p.cameo, p.mode, p.name
         considered = next((self._considered[t.i] for t in _chain(token) if t.i in self._considered), None)
         # "will not lift the ban", "did not release the hostages": a refusal to yield (CAMEO 124x);
         # "if they don't pull back" is a condition, not a refusal
@@ -616,10 +626,16 @@ class EventCoder:
             # "Portugal will support Turkey", "X will visit Y": a promise to cooperate (PLOVER AGREE)
             cameo = self.patterns.refinements.get(("commit", ev_type), "030")
             ev_type, rule = "AGREE", rule + "+promise"
+        if p.mode == "visit" and source.sector == "MIL" and _troops(token):
+            # "British troops arrived in Mali to join the UN mission": troops do not visit, they deploy
+            if any(t.lemma_.lower().startswith("peacekeep") for t in sent):
+                ev_type, cameo, mode, rule = "AID", "074", "peacekeeping", rule + "+troops"
+            else:
+                ev_type, cameo, mode, rule = "MOBILIZE", "154", None, rule + "+troops"
         if ev_type == "COERCE" and (cameo or "").startswith("171") and _protesters(token):
             ev_type, cameo, rule = "PROTEST", "145", rule + "+riot"  # "protesters torched the embassy"
         said_by = speakers.get(token.i)
-        ev = self._make(ev_type, cameo, p.mode, source, target, aux, said_by, token, sent, s_index, rule, day)
+        ev = self._make(ev_type, cameo, mode, source, target, aux, said_by, token, sent, s_index, rule, day)
         if untargeted and self._positions is not None:
             if not any(x.evidence == ev.evidence and x.rule == ev.rule for x in self._positions):
                 self._positions.append(
@@ -986,6 +1002,9 @@ class EventCoder:
             candidates += [x for o in heads for prep in ("of", "by", "from", "with") for x in _pobjs(o, prep)]
         elif role == "dative":
             candidates = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
+        elif role == "purpose":
+            # "provided $1.7 billion to support Syrian refugees": whom the help is for
+            candidates = [o for c in _purposes(token) for o in c.children if o.dep_ == "dobj"]
         elif role == "csubj":
             # "wants Russia to stop", "renewed its demand that Peru lift the tariffs"
             clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"} or _for_clause(c)]
@@ -1036,6 +1055,18 @@ class EventCoder:
 
 
 # -- parse helpers ------------------------------------------------------------------------------
+def _troops(token: Token) -> bool:
+    """The subject is a body of armed men ("hundreds of British troops", "Chinese peacekeepers")."""
+    subj = subject_of(token)
+    heads = [subj, *_pobjs(subj, "of")] if subj is not None else []
+    return any(h.lemma_.lower() in TROOPS for h in heads)
+
+
+def _purposes(token: Token) -> list[Token]:
+    """Purpose clauses of helping ("to support", "to help"): their object is who is helped."""
+    return [c for c in token.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in HELPING]
+
+
 def _codes(value: str | list[str] | None) -> tuple[str, ...]:
     return () if value is None else tuple(value) if isinstance(value, list) else (value,)
 
