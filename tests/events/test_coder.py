@@ -749,6 +749,7 @@ def test_a_named_but_unknown_speaker_is_kept_only_for_a_statement_of_a_kind():
 
 def test_a_bare_said_is_a_statement_only_to_or_about_someone_named():
     assert code("Germany said the talks had been useful.") == []
+    assert code("The White House told Americans the plan was ready.") == []  # said to one's own
     (ev,) = code("France said Russia's plan was a good basis for talks.")
     assert (ev.source, ev.target, ev.cameo) == ("FRA", "RUS", "010")
 

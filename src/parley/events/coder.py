@@ -370,8 +370,10 @@ class EventCoder:
             target = (
                 self._target(c.token, c.pattern, source, resolver, c.particle) if c.pattern.targets else None
             )
-            if bare and (target is None or target.rule in GUESSED_TARGETS):
-                continue  # a bare "said" is worth reporting as a comment to or about someone named
+            if bare and (
+                target is None or target.rule in GUESSED_TARGETS or set(target.codes) <= set(source.codes)
+            ):
+                continue  # a bare "said" is worth reporting as a comment to or about someone else named
             aux = modes.aux_mode(c.token)
             said_by = speakers.get(c.token.i)
             return self._make(
