@@ -15,47 +15,19 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.actors.mentions import PUBLIC_SECTORS
 from parley.actors.resolve import ActorRef, Resolver
 from parley.events import codebook as codebook_mod
-from parley.events import dates, modes
-from parley.events.patterns import CONTENT_FRAMES, Pattern, PatternSet
+from parley.events import dates, modes, participants, syntax
+from parley.events.patterns import CONTENT_FRAMES, HOSTILE, MATERIAL_CONFLICT, Pattern, PatternSet
 from parley.events.patterns import load as load_patterns
 from parley.events.words import load as load_words
 from parley.model import Event, Evidence
 
 WORDS = load_words()  # the word lists of data/words.tsv, by name
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp", "pcomp"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-PLACE_PREPS = {
-    "near",
-    "in",
-    "on",
-    "from",
-    "around",
-    "outside",
-    "into",
-    "at",
-    "across",
-    "inside",
-    "toward",
-    "towards",
-    "to",
-    "against",
-    "over",
-}
 INSTRUMENT_PREPS = {"with", "through", "by", "via"}
-# Prepositions that only say where ("in", "near"), not also to or against whom ("to", "on").
-LOCATIVE = {"in", "near", "around", "outside", "inside", "across", "throughout", "within"}
-LIGHT_HEADS = WORDS["light_heads"]
 # A promise to withdraw or de-escalate is a verbal concession (PLOVER CONCEDE), not yet a retreat.
 PROMISED_RETREAT = {"future", "hypothetical"}
-AGENT_NOUNS = WORDS["agent_nouns"]
-# Sectors through which a state acts on its own people (and the state named as such): an unmarked
-# patient of their acts is domestic. Rebels, militants or a bare nationality are not (but a
-# people's protest with no named target is against its own government).
-DOMESTIC_ACTORS = PUBLIC_SECTORS
 # Acts that need no one to be done to: "the rebels surrendered", "the president resigned",
 # "X declared a unilateral ceasefire", "Y put its forces on alert". Coded with no target when the
 # sentence has no dyadic event (other types without a target are mostly an unresolved target).
@@ -65,41 +37,20 @@ UNILATERAL = {"RETREAT", "CONCEDE", "MOBILIZE"}
 # event is reported with no target. Aid and cooperation are left out: they nearly always have a
 # recipient, and one we failed to read is better not guessed at.
 TARGETLESS = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "ASSAULT", "COERCE", "SANCTION"}
-NAMED = {"PERSON", "ORG", "GPE", "NORP"}
-SLOT_MODIFIERS = {"conj", "compound", "amod", "poss", "nmod"}
 # Clauses of purpose, manner or description: their verb is not the act a sentence reports.
 SIDE_CLAUSES = {"advcl", "acl", "relcl", "pcomp", "amod", "npadvmod"}
 # Types whose events are stated positions: each trigger word is its own position.
 POSITION_TYPES = {"REQUEST", "AGREE", "REJECT", "CONCEDE"}
-MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
-# What a state does to a named person it alone has power over (arrest, convict, pardon, release):
-# a person with no other country is its own. Meeting or praising a person says no such thing.
-PERSON_ACTS = {"COERCE", "RETREAT"}
-PROPOSALS = WORDS["proposals"]
-NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
-PUBLICATIONS = WORDS["publications"]
-PEOPLE = WORDS["people"]
-# Doers recalled or guessed rather than named in the sentence.
-WEAK_DOERS = {"actor.pronoun", "actor.sole_state", "person.sole_state", "actor.counterpart"}
 # Targets read from where an act happened or from discourse memory: too weak beside a doer we
 # know only by its kind.
 GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.counterpart"}
 SELF_INTENT = WORDS["self_intent"]
-PROTESTERS = WORDS["protesters"]
-STRIKERS = WORDS["strikers"]
-FIRED = WORDS["fired"]
-CONDITIONS = WORDS["conditions"]
-HELPING = WORDS["helping"]
-TROOPS = WORDS["troops"]
 # Promises and threats ("said it is prepared to lift the ban", "said they would blockade Paris") are
 # most often aimed at the speaker's own people, whom the sentence does not name: there its "it" is
 # no sure doer of a targetless act.
 COMMITMENTS = {"AGREE", "THREATEN"}
-CASUALTY_VERBS = WORDS["casualty_verbs"]
 ABILITY = WORDS["ability"]
-STANCE_PASSIVES = WORDS["stance_passives"]
 ALLEGING = WORDS["alleging"]
-HOSTILE = MATERIAL_CONFLICT | {"PROTEST"}
 # Consultations that are mutual: meet (040), negotiate (046).
 MUTUAL_CAMEO = {"040", "046"}
 # Acts that are held over someone when they come with an "unless" ("will withdraw its force
@@ -188,7 +139,7 @@ class EventCoder:
         triggers = [tr for tr in (self._trigger(t) for t in sent) if tr is not None]
         # Obligations first: "X said Y must hand over Z" is X's demand, and Y's handing over is its
         # content, not an event of its own.
-        triggers.sort(key=lambda tr: (tr.pattern.frame != "obligation", _depth(tr.token)))
+        triggers.sort(key=lambda tr: (tr.pattern.frame != "obligation", syntax.depth(tr.token)))
         for tr in triggers:
             if tr.token.i in absorbed:
                 continue
@@ -196,19 +147,19 @@ class EventCoder:
                 ev = self._obligation(tr, sent, s_index, resolver, speakers, day)
                 if ev is not None:
                     absorbed.update(t.i for t in tr.token.head.subtree)
-                    found.append((_depth(tr.token.head), ev))
+                    found.append((syntax.depth(tr.token.head), ev))
                 continue
             if tr.pattern.type == "AID" and tr.pattern.objects:  # "sent aid to support refugees": one act
-                absorbed.update(c.i for c in _purposes(tr.token))
+                absorbed.update(c.i for c in participants.purposes(tr.token))
             if tr.pattern.frame in CONTENT_FRAMES:
-                absorbed.update(t.i for c in _complements(tr.token) for t in c.subtree)
+                absorbed.update(t.i for c in syntax.complements(tr.token) for t in c.subtree)
             elif tr.pattern.objects:  # "stopped fighting": the gerund is the object, not an event
                 absorbed.update(c.i for c in tr.token.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
             tried.append(tr)
             for candidate in [tr, *tr.alternatives]:
                 ev = self._event(candidate, sent, s_index, resolver, speakers, future_heads, day)
                 if ev is not None:
-                    found.append((_depth(tr.token), ev))
+                    found.append((syntax.depth(tr.token), ev))
                     break
         coded_objects = {c.i for tr in triggers for c in tr.token.children} | absorbed
         for token in sent:
@@ -217,7 +168,7 @@ class EventCoder:
                 continue
             ev = self._noun_event(token, noun, sent, s_index, resolver, speakers, triggers, day)
             if ev is not None:
-                found.append((_depth(token), ev))
+                found.append((syntax.depth(token), ev))
         if not found:
             lone = self._lone_event(tried, sent, s_index, resolver, speakers, future_heads, day)
             if lone is None:
@@ -235,7 +186,7 @@ class EventCoder:
         claim is the US accusing ISIL (CAMEO 112). Only for verbs of alleging, not plain "said"."""
         out: list[Event] = []
         for verb in (t for t in sent if t.lemma_.lower() in ALLEGING and t.pos_ == "VERB"):
-            speaker = resolver.resolve(subject_of(verb))
+            speaker = resolver.resolve(syntax.subject_of(verb))
             for comp in (c for c in verb.children if c.dep_ == "ccomp"):
                 lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
                 for ev in events:
@@ -352,9 +303,9 @@ class EventCoder:
             if c.pattern.type is None and (c.pattern.cameo or "").startswith("01") and _comment_fits(c)
         ]
         # a statement's own kind before a bare "said"; the main clause first
-        statements.sort(key=lambda c: (c.pattern.frame == "speech", _depth(c.token)))
+        statements.sort(key=lambda c: (c.pattern.frame == "speech", syntax.depth(c.token)))
         for c in statements:
-            if c.pattern.frame == "speech" and _agentless_passive(c.token):
+            if c.pattern.frame == "speech" and syntax.agentless_passive(c.token):
                 continue
             cameo, name = c.pattern.cameo, c.pattern.name
             if c.pattern.frame == "speech" and c.token.lemma_.lower() in ALLEGING and self._own_act(c.token):
@@ -364,7 +315,7 @@ class EventCoder:
             if source is None and not bare:
                 # "the Farm Bureau declined to comment": a speaker named but not in our dictionary is
                 # kept as unknown; a bare "said" needs a known speaker to be worth reporting
-                source = _unresolved_speaker(c.token, resolver)
+                source = participants.unresolved_speaker(c.token, resolver)
             if source is None:
                 continue
             target = (
@@ -397,7 +348,7 @@ class EventCoder:
         for comp in (c for c in verb.children if c.dep_ == "ccomp"):
             for t in comp.subtree:
                 tr = self._trigger(t)
-                subj = subject_of(t) if tr is not None and tr.pattern.type in HOSTILE else None
+                subj = syntax.subject_of(t) if tr is not None and tr.pattern.type in HOSTILE else None
                 if subj is not None and subj.lower_ in {"they", "we", "it", "he", "she"}:
                     return True
         return False
@@ -427,15 +378,15 @@ class EventCoder:
         if (
             token.tag_ == "VBG"
             and token.dep_ in {"csubj", "nsubj", "pobj", "dobj"}
-            and not any(c.dep_ in SUBJECTS for c in token.children)
+            and not any(c.dep_ in syntax.SUBJECTS for c in token.children)
         ):
             return []  # a gerund used as a noun ("Lifting all sanctions can be the beginning")
-        if _proposed(token):
+        if syntax.proposed(token):
             return []  # "rejected calls to release prisoners": what is asked for, not done
         if any(a.lemma_.lower() in ABILITY for a in token.ancestors if a.pos_ == "ADJ"):
             return []  # "hackers capable of launching cyber warfare": a capacity, not a deed
         if token.dep_ in {"dobj", "pobj", "compound"} and not any(
-            c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children
+            c.dep_ in syntax.SUBJECTS or c.dep_ == "aux" for c in token.children
         ):
             return []  # a noun the tagger took for a verb: "would not meet hostage-takers demands"
         if token.pos_ == "ADJ" and token.dep_ not in {"acomp", "amod"}:
@@ -443,7 +394,7 @@ class EventCoder:
         if (
             token.pos_ == "VERB"
             and token.dep_ == "amod"
-            and not any(c.pos_ == "PROPN" or c.ent_type_ in NAMED for c in token.children)
+            and not any(c.pos_ == "PROPN" or c.ent_type_ in participants.NAMED for c in token.children)
         ):
             return []  # "the internationally recognised government": a description; "US-backed" names a doer
         if any(c.dep_ == "oprd" for c in token.children):
@@ -452,16 +403,16 @@ class EventCoder:
         for p in self.patterns.for_verb(token.lemma_.lower()):
             if p.frame in {"speech", "aspect", "deliberate"}:
                 continue
-            particle = _particle(token, p)
+            particle = syntax.particle(token, p)
             if p.particles and "-" not in p.particles and particle is None:
                 continue
-            if not p.particles and _has_particle(token):
+            if not p.particles and syntax.has_particle(token):
                 continue
-            lemmas = _object_lemmas(token)
+            lemmas = syntax.object_lemmas(token)
             intransitive = not any(c.dep_ == "dobj" for c in token.children)
             if p.objects and not (lemmas & p.objects or ("none" in p.objects and intransitive)):
                 continue
-            if not _has_content(token, p.frame):
+            if not syntax.has_content(token, p.frame):
                 continue
             out.append(Trigger(token, p, particle))
         return out
@@ -473,7 +424,7 @@ class EventCoder:
             plist = self.patterns.for_verb(token.lemma_.lower())
             if not plist or plist[-1].frame != "speech" or token.pos_ not in {"VERB", "AUX"}:
                 continue
-            speaker = resolver.resolve(subject_of(token))
+            speaker = resolver.resolve(syntax.subject_of(token))
             if speaker is None:
                 continue
             for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj"}):
@@ -496,19 +447,19 @@ class EventCoder:
         p, token = tr.pattern, tr.token
         if p.frame == "receive":
             return self._received(tr, sent, s_index, resolver, speakers, day)
-        if p.mode == "release" and not p.objects and not _people_released(token):
+        if p.mode == "release" and not p.objects and not participants.people_released(token):
             return None  # "released a statement": a release needs people released
         source = self._source(token, resolver, speakers)
         if source is None and lone and p.type == "PROTEST":
             # "workers at a mine in Peru went on strike": people protest in the state they are in
-            source = _people_of_place(token, resolver)
+            source = participants.people_of_place(token, resolver)
         unknown = None
         if source is None and lone and p.type in HOSTILE:
-            unknown = _unknown_doer(token, resolver)
+            unknown = participants.unknown_doer(token, resolver)
             source = unknown
         if source is None and lone and p.type == "COERCE" and (p.cameo or "").startswith("17"):
             # "a missionary was arrested in Lebanon": only the state there arrests or tries people
-            source = _authority_of_place(token, resolver)
+            source = participants.authority_of_place(token, resolver)
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
@@ -517,18 +468,23 @@ class EventCoder:
         if unknown is not None and (target is None or target.rule in GUESSED_TARGETS):
             return None  # an unknown doer needs a target named as such, not a place or a pronoun
         if target is None and lone:
-            target = _domestic(token, source, resolver, p.type)
+            target = participants.domestic(token, source, resolver, p.type)
         content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
         if target is None and lone and content is not None:
             # "is prepared to lift the ban on the Front": the content's patient is the target
             target = next(
-                (t for c in _complements(token) if (t := _domestic(c, source, resolver, content))), None
+                (
+                    t
+                    for c in syntax.complements(token)
+                    if (t := participants.domestic(c, source, resolver, content))
+                ),
+                None,
             )
         # "the president agreed to resign": a promise to step down or pull out needs no target
         # and so does agreeing to a ceasefire, an intent to yield (CAMEO 035x)
         # "wants to attack Switzerland", "seeks to deepen a partnership": an intent of one's own,
         # not an appeal to anyone
-        wish = p.frame == "direct" and token.lemma_.lower() in SELF_INTENT and _self_complement(token)
+        wish = p.frame == "direct" and token.lemma_.lower() in SELF_INTENT and syntax.self_complement(token)
         intent = (
             wish
             and content is not None  # "want to start with the facts" intends no act we code
@@ -538,7 +494,7 @@ class EventCoder:
             return None  # a wish of one's own is no appeal to anyone
         unilateral = (
             # "released a video" releases no one: a release needs people released
-            (p.type in UNILATERAL and (p.mode != "release" or _people_released(token)))
+            (p.type in UNILATERAL and (p.mode != "release" or participants.people_released(token)))
             or p.mode == "third-party"  # "launched a mediation effort": between parties it may not name
             or (p.frame == "commit" and content == "RETREAT")
             or (p.cameo or "").startswith("035")
@@ -548,41 +504,43 @@ class EventCoder:
             and not (
                 2 <= len(source.codes) <= 3
                 and ("AGREE" if intent else p.type) in RECIPROCAL
-                and not _is_unit(source)
+                and not participants.is_unit(source)
             )
             and not (
                 lone
-                and _is_unit(source)
+                and participants.is_unit(source)
                 and (
                     unilateral
                     or (
                         p.type in TARGETLESS
-                        and _named_here(
+                        and participants.named_here(
                             token,
                             source,
-                            None if p.type in COMMITMENTS or _modal(token) else speakers.get(token.i),
+                            None if p.type in COMMITMENTS or syntax.modal(token) else speakers.get(token.i),
                         )
-                        and not _quoted(token)
+                        and not syntax.quoted(token)
                     )
                 )
-                and _no_one_else(token, source, resolver)
+                and participants.no_one_else(token, source, resolver)
             )
         )
         if untargeted and (self._positions is None or p.type not in POSITION_TYPES):
             # a lone actor needs a target (but for a unilateral act in a sentence with no other
             # event); "the six powers put forward" is not reciprocal
             return None
-        aux = modes.aux_mode(token, future_from_head=_governed_by(token, future_heads))
+        aux = modes.aux_mode(token, future_from_head=syntax.governed_by(token, future_heads))
         ev_type, cameo, mode, rule = p.type, p.cameo, p.mode, p.name
-        considered = next((self._considered[t.i] for t in _chain(token) if t.i in self._considered), None)
+        considered = next(
+            (self._considered[t.i] for t in syntax.chain(token) if t.i in self._considered), None
+        )
         # "will not lift the ban", "did not release the hostages": a refusal to yield (CAMEO 124x);
         # "if they don't pull back" is a condition, not a refusal
         refusal = (
             self.patterns.refinements.get(("negated", p.name))
-            if aux == "negation" and not _conditional(token)
+            if aux == "negation" and not syntax.conditional(token)
             else None
         )
-        if refusal is None and aux == "negation" and not _conditional(token) and _modal(token):
+        if refusal is None and aux == "negation" and not syntax.conditional(token) and syntax.modal(token):
             # "would not provide support to Israel", "will not meet the envoy": a refusal (CAMEO
             # 121, 125); "did not meet" only says what did not happen
             refusal = self.patterns.refinements.get(("refused", p.type or ""))
@@ -607,11 +565,11 @@ class EventCoder:
         elif ev_type == "RETREAT" and p.mode == "access" and aux == "negation":
             # "would not give permission to Russia": a refusal to allow involvement (CAMEO 1245)
             ev_type, cameo, aux, rule = "REJECT", "1245", None, rule + "+negated"
-        elif aux in {"future", "hypothetical"} and ev_type in HELD_OVER and _unless(token) is not None:
+        elif aux in {"future", "hypothetical"} and ev_type in HELD_OVER and syntax.unless(token) is not None:
             # "will withdraw its force unless the president arranges a ceasefire": a threat, held
             # over whoever must act
             ev_type, cameo, rule = "THREATEN", "13", rule + "+unless"
-            held = _without(resolver.resolve(subject_of(_unless(token))), source)
+            held = participants.without(resolver.resolve(syntax.subject_of(syntax.unless(token))), source)
             if held is not None:
                 target, rule = held, rule.replace("+domestic", "")
         elif ev_type == "RETREAT" and aux in PROMISED_RETREAT:
@@ -628,13 +586,13 @@ class EventCoder:
             # "Portugal will support Turkey", "X will visit Y": a promise to cooperate (PLOVER AGREE)
             cameo = self.patterns.refinements.get(("commit", ev_type), "030")
             ev_type, rule = "AGREE", rule + "+promise"
-        if p.mode == "visit" and source.sector == "MIL" and _troops(token):
+        if p.mode == "visit" and source.sector == "MIL" and participants.troops(token):
             # "British troops arrived in Mali to join the UN mission": troops do not visit, they deploy
             if any(t.lemma_.lower().startswith("peacekeep") for t in sent):
                 ev_type, cameo, mode, rule = "AID", "074", "peacekeeping", rule + "+troops"
             else:
                 ev_type, cameo, mode, rule = "MOBILIZE", "154", None, rule + "+troops"
-        if ev_type == "COERCE" and (cameo or "").startswith("171") and _protesters(token):
+        if ev_type == "COERCE" and (cameo or "").startswith("171") and participants.protesters(token):
             ev_type, cameo, rule = "PROTEST", "145", rule + "+riot"  # "protesters torched the embassy"
         said_by = speakers.get(token.i)
         ev = self._make(ev_type, cameo, mode, source, target, aux, said_by, token, sent, s_index, rule, day)
@@ -661,7 +619,7 @@ class EventCoder:
         receiver = self._source(token, resolver, speakers)
         # "from" on the verb or on what is received ("received assurances from X")
         things = [c for c in token.children if c.dep_ == "dobj"]
-        givers = [o for t in [token, *things] for o in _pobjs(t, "from")]
+        givers = [o for t in [token, *things] for o in syntax.pobjs(t, "from")]
         giver = next((r for o in givers if (r := resolver.resolve(o)) is not None), None)
         if receiver is None or giver is None or set(giver.codes) & set(receiver.codes):
             return None
@@ -695,7 +653,7 @@ class EventCoder:
         verb = tr.token.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         target = (
-            _without(resolver.resolve(subject), source)
+            participants.without(resolver.resolve(subject), source)
             if source is not None and subject is not None
             else None
         )
@@ -821,11 +779,11 @@ class EventCoder:
         """An event noun whose doer is named on it: "Palestinian riots against Israeli policies",
         "the US sanctions on Iran". The doer is its possessor or national modifier; the target
         comes from its own phrases (against, on, into, of)."""
-        casualty = _casualty_verb(noun)
+        casualty = participants.casualty_verb(noun)
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"} and casualty is None:
             return None  # "negotiations on an Israeli troop pullback": a topic, not an event
         doers = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < noun.i]
-        doers += _pobjs(noun, "by")  # "a car bombing by the Islamic State group"
+        doers += syntax.pobjs(noun, "by")  # "a car bombing by the Islamic State group"
         # "a Russian missile attack": the owner may modify the noun's own modifier
         doers += [g for c in doers if c.dep_ == "compound" for g in c.children if g.dep_ in {"amod", "poss"}]
         source = next((r for r in (resolver.resolve(c) for c in doers) if r is not None), None)
@@ -841,8 +799,8 @@ class EventCoder:
             # enclave": the victims, or their place
             slots = {"dobj"} if noun.dep_ == "nsubj" else {"nsubjpass", "nsubj"}
             victims = next((c for c in casualty.children if c.dep_ in slots), None)
-            target = _without(resolver.resolve(victims), source) or _without(
-                _place(casualty, resolver), source
+            target = participants.without(resolver.resolve(victims), source) or participants.without(
+                participants.place_of(casualty, resolver), source
             )
         if target is None:
             return None
@@ -897,20 +855,20 @@ class EventCoder:
             aux=aux,
             date=when,
             said_by=said_by.value if said_by else None,
-            location=_location(anchor),
+            location=syntax.location(anchor),
             evidence=Evidence.from_span(self._text, s_index, start, end),
             rule=f"{rule}/{source.rule or 'actor'}",
             trigger=anchor.text,
-            path=_path(doc, source, anchor, target),
+            path=syntax.path(doc, source, anchor, target),
         )
 
     # -- participants ---------------------------------------------------------------------------
     def _source(self, token: Token, resolver: Resolver, speakers: dict[int, ActorRef]) -> ActorRef | None:
-        subj = subject_of(token)
+        subj = syntax.subject_of(token)
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subj = token.head
         if subj is None:
-            if _agentless_passive(token):
+            if syntax.agentless_passive(token):
                 return None  # "X said Y would be indicted": the reporter is not the doer
             return speakers.get(token.i) if token.i in speakers else None
         if subj.pos_ == "PRON" and token.i in speakers:
@@ -921,11 +879,15 @@ class EventCoder:
         ref = resolver.resolve(subj)
         if ref is None and subj.pos_ == "PRON" and token.i in speakers:
             return speakers[token.i]
-        if ref is None and (subj.lemma_.lower() in self.patterns.nouns or subj.lemma_.lower() in FIRED):
+        if ref is None and (
+            subj.lemma_.lower() in self.patterns.nouns or subj.lemma_.lower() in participants.FIRED
+        ):
             # "a car bombing by the Islamic State group killed 75 people", "missiles fired by the
             # Israeli military struck": the act's or the weapon's owner did it
-            owners = [c for c in subj.children if c.dep_ in {"poss", "amod", "compound"}] + _pobjs(subj, "by")
-            owners += [x for c in subj.children if c.dep_ == "acl" for x in _pobjs(c, "by")]
+            owners = [c for c in subj.children if c.dep_ in {"poss", "amod", "compound"}] + syntax.pobjs(
+                subj, "by"
+            )
+            owners += [x for c in subj.children if c.dep_ == "acl" for x in syntax.pobjs(c, "by")]
             ref = next((r for r in (resolver.resolve(o) for o in owners) if r is not None), None)
         return ref
 
@@ -941,7 +903,7 @@ class EventCoder:
         # "threatened to walk away from talks with X" (but not "vowed not to join NATO": joining is not
         # an act towards NATO, and "join" has no pattern).
         if p.frame != "speech":
-            for t in (t for comp in _complements(token) for t in comp.subtree):
+            for t in (t for comp in syntax.complements(token) for t in comp.subtree):
                 tr = self._trigger(t)
                 if tr is not None and tr.pattern.type is not None:
                     ref = self._target(t, tr.pattern, source, resolver, tr.particle)
@@ -955,17 +917,17 @@ class EventCoder:
                             return ref
         # A threat names its target in its condition: "threatened to stop the talks if the US ..."
         if p.frame == "threat":
-            holders = [token, *_complements(token)]
+            holders = [token, *syntax.complements(token)]
             for cond in (c for h in holders for c in h.children if c.dep_ == "advcl"):
                 if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in cond.children):
                     subject = next((s for s in cond.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
-                    ref = _without(resolver.resolve(subject), source)
+                    ref = participants.without(resolver.resolve(subject), source)
                     if ref is not None:
                         return ref
         # Last, for a promise, demand, threat or refusal: any actor named in what it is about
         # ("threatened further action against Russia", "called for sanctions against Nigeria").
-        if p.frame in CONTENT_FRAMES and not _names_someone_else(token, resolver, nouns=True):
-            ref = _without(_named_in_clause(token, resolver), source)
+        if p.frame in CONTENT_FRAMES and not participants.names_someone_else(token, resolver, nouns=True):
+            ref = participants.without(participants.named_in_clause(token, resolver), source)
             if ref is not None:
                 return ref
         # A participle clause shares its head's target: "signed a deal with China, agreeing to ..."
@@ -975,7 +937,7 @@ class EventCoder:
                 ref = self._target(token.head, head.pattern, source, resolver, head.particle)
                 if ref is not None and ref.rule != "actor.counterpart":
                     return ref
-        if "counterpart" in p.targets and not _names_someone_else(token):
+        if "counterpart" in p.targets and not participants.names_someone_else(token):
             return self._role(token, "counterpart", source, resolver)
         return None
 
@@ -1001,51 +963,57 @@ class EventCoder:
             # then the object's owner: "welcomed Iran's decision", "defended the right of Russia"
             candidates = heads + [g for o in heads for g in o.children if g.dep_ == "poss"]
             # "rejected an appeal by X", "an offer from X", "the right of X"
-            candidates += [x for o in heads for prep in ("of", "by", "from", "with") for x in _pobjs(o, prep)]
+            candidates += [
+                x for o in heads for prep in ("of", "by", "from", "with") for x in syntax.pobjs(o, prep)
+            ]
         elif role == "dative":
             candidates = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
         elif role == "purpose":
             # "provided $1.7 billion to support Syrian refugees": whom the help is for
-            candidates = [o for c in _purposes(token) for o in c.children if o.dep_ == "dobj"]
+            candidates = [o for c in participants.purposes(token) for o in c.children if o.dep_ == "dobj"]
         elif role == "csubj":
             # "wants Russia to stop", "renewed its demand that Peru lift the tariffs"
-            clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"} or _for_clause(c)]
+            clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"} or syntax.for_clause(c)]
             clauses += [c for o in objects for c in o.children if c.dep_ in {"acl", "ccomp"}]
-            candidates = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
+            candidates = [s for c in clauses for s in c.children if s.dep_ in syntax.SUBJECTS]
         elif role == "poss":
-            candidates = [g for o in objects + _pobjs(token, None) for g in o.children if g.dep_ == "poss"]
+            candidates = [
+                g for o in objects + syntax.pobjs(token, None) for g in o.children if g.dep_ == "poss"
+            ]
         elif role == "place":
-            return _without(_place(token, resolver), source)
+            return participants.without(participants.place_of(token, resolver), source)
         elif role == "counterpart":
             if not self._counterparts:
                 return None
             others = [c for c in resolver.parties if c not in source.codes]
-            if len(resolver.parties) == 2 and len(others) == 1 and _is_unit(source):
+            if len(resolver.parties) == 2 and len(others) == 1 and participants.is_unit(source):
                 return ActorRef((others[0],), None, "actor.counterpart")
             return None
         else:  # a preposition, on the verb, its particle or its object ("talks with X")
             holders = [token, *objects] + ([particle] if particle is not None else [])
             # one step further: "a round of talks between X and Y", "walk away from talks with X"
-            holders += [x for h in list(holders) for x in _pobjs(h, None) if x.pos_ == "NOUN"]
-            candidates = [pobj for h in holders for pobj in _pobjs(h, role)]
+            holders += [x for h in list(holders) for x in syntax.pobjs(h, None) if x.pos_ == "NOUN"]
+            candidates = [pobj for h in holders for pobj in syntax.pobjs(h, role)]
             if particle is not None and particle.lower_ == role:
                 candidates += [c for c in particle.children if c.dep_ == "pobj"]
         for cand in candidates:
-            ref = _without(resolver.resolve(cand), source)
+            ref = participants.without(resolver.resolve(cand), source)
             if ref is not None:
                 return ref
         for cand in candidates:  # "killed 23 civilians in Yemen": people named by role, placed
             cue = resolver.dictionary.sector_of([cand.lemma_.lower()])
-            place = _place(token, resolver) if cue is not None and cand.pos_ == "NOUN" else None
+            place = (
+                participants.place_of(token, resolver) if cue is not None and cand.pos_ == "NOUN" else None
+            )
             if place is not None and cue is not None:
-                return _without(
+                return participants.without(
                     replace(place, sector=cue.sector, rule="actor.placed_role", token=cand.i), source
                 )
         return None
 
     def _content_type(self, token: Token) -> str | None:
         """The PLOVER type the complement of a promise or demand would have on its own."""
-        for comp in _complements(token):
+        for comp in syntax.complements(token):
             tr = self._trigger(comp)
             if tr is not None and tr.pattern.type:
                 return tr.pattern.type
@@ -1054,19 +1022,6 @@ class EventCoder:
                 if noun is not None and noun.type:
                     return noun.type
         return None
-
-
-# -- parse helpers ------------------------------------------------------------------------------
-def _troops(token: Token) -> bool:
-    """The subject is a body of armed men ("hundreds of British troops", "Chinese peacekeepers")."""
-    subj = subject_of(token)
-    heads = [subj, *_pobjs(subj, "of")] if subj is not None else []
-    return any(h.lemma_.lower() in TROOPS for h in heads)
-
-
-def _purposes(token: Token) -> list[Token]:
-    """Purpose clauses of helping ("to support", "to help"): their object is who is helped."""
-    return [c for c in token.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in HELPING]
 
 
 def _codes(value: str | list[str] | None) -> tuple[str, ...]:
@@ -1088,564 +1043,6 @@ def _comment_fits(tr: Trigger) -> bool:
             or token.dep_ == "parataxis"
         )
     return True
-
-
-def _depth(token: Token) -> int:
-    d = 0
-    while token.head.i != token.i:
-        token, d = token.head, d + 1
-    return d
-
-
-def _chain(token: Token) -> list[Token]:
-    """The verb and the verbs it is coordinated with or complements ("considering sending aid
-    and deploying troops"), up to the first clause of another kind."""
-    out = [token]
-    while out[-1].dep_ in {"conj", "xcomp"} and len(out) < 4:
-        out.append(out[-1].head)
-    return out
-
-
-def _authority_of_place(token: Token, resolver: Resolver) -> ActorRef | None:
-    """The state where a doer-less arrest, trial or ban happened ("was arrested in Niger")."""
-    if not _agentless_passive(token):
-        return None
-    place = _place(token, resolver)
-    if place is None or len(place.codes) != 1:
-        return None
-    return replace(place, sector="COP", rule="actor.place_authority")
-
-
-def _people_of_place(token: Token, resolver: Resolver) -> ActorRef | None:
-    """Protesters, strikers or workers of no named state, where a place in their phrase or the
-    act's clause names one: its people (CVL, or their sector: "workers" LAB)."""
-    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ not in {"NOUN", "NUM"} or any(t.dep_ == "poss" for t in subj.subtree):
-        return None
-    words = {t.lemma_.lower() for t in subj.subtree if t.dep_ in {"nsubj", "compound", "pobj"} or t == subj}
-    if not words & (PROTESTERS | STRIKERS):
-        return None
-    place = _place(subj, resolver) or _place(token, resolver)
-    if place is None or len(place.codes) != 1:
-        return None
-    cue = resolver.dictionary.sector_of([subj.lemma_.lower()])
-    return replace(place, sector=cue.sector if cue else "CVL", rule="actor.place_people", token=subj.i)
-
-
-def _unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
-    """ "Insurgents bombarded the Syrian city of Aleppo": a non-state doer named only by its kind
-    (CAMEO's "---REB"), when nothing in its phrase names an owner or a country we failed to
-    resolve. Soldiers, police or officials of no named state are a state we missed: not coded."""
-    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)  # no passive agents
-    if subj is None or subj.pos_ != "NOUN":
-        return None
-    if any(t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.dep_ == "poss" for t in subj.subtree):
-        return None  # "its fighters attacked": the owner is named, just not resolved
-    cue = resolver.dictionary.sector_of([subj.lemma_.lower()])
-    if cue is None or cue.sector in DOMESTIC_ACTORS:
-        return None
-    return ActorRef((), cue.sector, "actor.unknown", token=subj.i)
-
-
-def _unresolved_speaker(token: Token, resolver: Resolver) -> ActorRef | None:
-    """A subject that is a name (a person, an organisation) we cannot place: unknown, by its kind
-    where a word for it says ("spokeswoman" GOV)."""
-    subj = subject_of(token)
-    if subj is None or subj.pos_ == "PRON":
-        return None
-    if not (subj.pos_ == "PROPN" or subj.ent_type_ in NAMED):
-        return None
-    cue = resolver.dictionary.sector_of([t.lemma_.lower() for t in subj.subtree])
-    return ActorRef((), cue.sector if cue else None, "actor.unresolved", token=subj.i)
-
-
-def _casualty_verb(noun: Token) -> Token | None:
-    """The verb of harm an event noun is the cause in: "killed in an Israeli airstrike"."""
-    if noun.dep_ == "nsubj":  # "an Israeli airstrike killed five people"
-        return noun.head if noun.head.lemma_.lower() in CASUALTY_VERBS else None
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during", "by"} or prep.head.i == prep.i:
-        return None
-    verb = prep.head
-    return verb if verb.lemma_.lower() in CASUALTY_VERBS else None
-
-
-def _modal(token: Token) -> bool:
-    """The verb carries will / would / shall: a stance on the future, not a report of the past."""
-    return any(c.dep_ == "aux" and c.lower_ in modes.FUTURE_AUX for c in token.children)
-
-
-def _self_complement(token: Token) -> bool:
-    """ "wants to attack X": an infinitive with no subject of its own and no one asked."""
-    if any(c.dep_ in {"dobj", "dative", "iobj"} for c in token.children):
-        return False
-    return any(c.dep_ == "xcomp" and not any(s.dep_ in SUBJECTS for s in c.children) for c in token.children)
-
-
-def _protesters(token: Token) -> bool:
-    """The doer of the act is a crowd of protesters, named as such."""
-    subj = subject_of(token)
-    if subj is None and token.dep_ == "ROOT":
-        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        subj = agents[0] if agents else None
-    return subj is not None and subj.lemma_.lower() in PROTESTERS
-
-
-def _proposed(token: Token) -> bool:
-    """The verb is (inside) the complement of a proposal noun: "an offer to host a summit to
-    hammer out a deal", "its demand that Israel ease restrictions"."""
-    node = token
-    for _ in range(4):
-        head = node.head
-        if node.dep_ not in {"xcomp", "acl", "ccomp", "advcl", "conj"} or head.i == node.i:
-            return False
-        # an infinitive or that-clause is the content; "a proposal put forward by X" describes it
-        content = node.dep_ != "acl" or node.tag_ == "VB" or any(c.dep_ == "mark" for c in node.children)
-        if content and node.dep_ != "conj" and head.lemma_.lower() in PROPOSALS and head.dep_ in NOMINAL_DEPS:
-            return True
-        if (
-            node.dep_ == "advcl"
-            and node.tag_ == "VB"
-            and any(o.dep_ == "dobj" and o.lemma_.lower() in PROPOSALS for o in head.children)
-        ):
-            return True  # "give permission to Russia to help Israel": the infinitive hangs on the verb
-        node = head
-    return False
-
-
-def _unless(token: Token) -> Token | None:
-    """The "unless" clause an act is held over someone with: it happens unless they do something."""
-    return next(
-        (
-            c
-            for t in (token, token.head)
-            for c in t.children
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        ),
-        None,
-    )
-
-
-def _conditional(token: Token) -> bool:
-    """The verb heads an "if" or "unless" clause."""
-    return any(c.dep_ == "mark" and c.lower_ in modes.CONDITIONAL_MARKS for c in token.children)
-
-
-def subject_of(token: Token) -> Token | None:
-    """The subject, inherited from the governing verb when the clause has none of its own."""
-    node: Token | None = token
-    for _ in range(6):
-        if node is None:
-            return None
-        subj = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
-        if subj is None:
-            passive = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
-            agent = next(
-                (p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None
-            )
-            if agent is not None:
-                return agent
-            if passive is not None and node.lemma_.lower() in STANCE_PASSIVES and node.tag_ == "VBN":
-                return passive  # "Israel is opposed to French mediation": a stance, not a deed
-            if passive is not None:
-                return None  # "X was attacked": the doer is not named
-        if subj is not None and subj.pos_ == "PRON" and node.dep_ == "conj" and subj.lower_ in {"it", "they"}:
-            # "Washington said ..., but it urged caution": the pronoun is the first verb's subject.
-            first = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
-            if first is not None and first.pos_ != "PRON":
-                return first
-        if subj is not None:
-            return subj
-        if node.dep_ == "acl":
-            return node.head  # "Argentine veterans protested ...", parsed as a clause on the noun
-        if node.dep_ in INHERITS_SUBJECT and node.head.i != node.i:
-            node = node.head
-        else:
-            return None
-    return None
-
-
-def _agentless_passive(token: Token) -> bool:
-    """A passive verb that names no doer ("Y was indicted")."""
-    children = {c.dep_ for c in token.children}
-    return "nsubjpass" in children and "agent" not in children
-
-
-def _named_in_clause(token: Token, resolver: Resolver) -> ActorRef | None:
-    """The first actor among the verb's objects and complements (not its subject, nor clauses
-    that report or qualify something else)."""
-    stack = [c for c in token.children if c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "dative", "prt"}]
-    seen: list[Token] = []
-    while stack:
-        t = stack.pop(0)
-        seen.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in {"nsubj", "nsubjpass", "relcl", "advcl", "mark"})
-    for t in sorted(seen, key=lambda t: t.i):
-        m = resolver.index.at(t)
-        if m is not None and m.codes:
-            return ActorRef(m.codes, m.sector, "actor.in_clause", m.name if m.kind == "person" else None, t.i)
-    return None
-
-
-def _domestic(
-    token: Token, source: ActorRef, resolver: Resolver, ev_type: str | None = None
-) -> ActorRef | None:
-    """A state acting on people named only by their role ("Nigerian police arrested dozens of
-    protesters", "the government accepted the rebels' demands"): in news text a foreign patient is
-    marked by its nationality or its place, so an unmarked one is the same state's own (a domestic
-    dyad, as in "Syrian troops shelled Syrian civilians")."""
-    if len(source.codes) != 1 or source.codes[0] not in resolver.dictionary.states:
-        return None
-    if source.sector not in DOMESTIC_ACTORS and not (
-        source.sector is None and source.rule.startswith("dictionary.")
-    ):
-        place = _place(token, resolver)
-        if ev_type == "PROTEST" and (place is None or source.codes[0] in place.codes):
-            # "Egyptian demonstrators rioted", "activists began a hunger strike in Cairo": a people
-            # protests against its own government
-            return ActorRef(source.codes, "GOV", "actor.domestic_protest")
-        return None  # "Palestinian suicide bombers killed 23 people": not their own
-    place = _place(token, resolver)
-    if place is not None and source.codes[0] not in place.codes:
-        return None  # "killed three people in Gaza": placed in another actor's land
-    for noun in _patients(token):
-        if noun.dep_ == "dobj" and noun.lemma_.lower() in FIRED:
-            continue  # "launched a missile": the weapon, not its target
-        words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
-        cue = resolver.dictionary.sector_of([*words, noun.lemma_.lower()])
-        if cue is not None and not _person_noun(noun, resolver):
-            cue = None  # "an official statement" is a statement, not officials
-        if cue is not None and cue.sector != source.sector:
-            return ActorRef(source.codes, cue.sector, "actor.domestic", token=noun.i)
-        if ev_type in PERSON_ACTS and _unmarked_person(noun, resolver):
-            # "police arrested Anna Petrova, an opposition activist": the state's own citizen
-            role = resolver.dictionary.sector_of(_role_words(noun))
-            sector = role.sector if role is not None and role.sector != source.sector else None
-            return ActorRef(source.codes, sector, "actor.domestic_person", token=noun.i)
-        if _unmarked_body(noun, resolver):
-            return ActorRef(source.codes, None, "actor.domestic_body", token=noun.i)
-    if place is not None:  # "imposed a curfew in Ahmedabad": an act in the state's own land
-        return ActorRef(source.codes, None, "actor.domestic_place", token=place.token)
-    if source.sector == "COP" and ev_type in HOSTILE:
-        # "Egyptian police opened fire to disperse demonstrators": police act on their own people
-        return ActorRef(source.codes, "CVL", "actor.domestic_police")
-    return None
-
-
-def _unmarked_body(noun: Token, resolver: Resolver) -> bool:
-    """A named organisation or people that no actor code covers ("outlawed the Northern Branch
-    of the Movement", "detained Uighurs"): with no foreign marker it is the state's own."""
-    return noun.ent_type_ in {"ORG", "NORP"} and resolver.resolve(noun) is None
-
-
-def _unmarked_person(noun: Token, resolver: Resolver) -> bool:
-    """A person named by name alone, whom no title or earlier mention ties to a state."""
-    if noun.ent_type_ != "PERSON" or noun.pos_ != "PROPN":
-        return False
-    m = resolver.index.at(noun)
-    return (m is None or not m.code) and resolver.resolve(noun) is None
-
-
-def _role_words(noun: Token) -> list[str]:
-    """The words of a person's apposition ("Anna Petrova, an opposition activist")."""
-    return [
-        t.lemma_.lower()
-        for a in noun.children
-        if a.dep_ == "appos"
-        for t in a.subtree
-        if t.pos_ in {"NOUN", "ADJ", "PROPN"}
-    ]
-
-
-def _patients(token: Token) -> list[Token]:
-    """Nouns the act is done to: objects, a passive subject, prepositional objects, and what
-    they are of or from ("dozens of supporters", "demands from rebels")."""
-    heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
-    heads += _pobjs(token, None)
-    heads += [x for h in list(heads) for prep in ("of", "from", "by") for x in _pobjs(h, prep)]
-    heads += [g for h in list(heads) for g in h.children if g.dep_ == "poss"]
-    return [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
-
-
-def _is_unit(ref: ActorRef) -> bool:
-    """One actor, or one name for several ("the separatists": DPR+LPR), as opposed to a list
-    ("Russia and Ukraine") whose members can act towards each other."""
-    return len(ref.codes) == 1 or ref.rule not in {
-        "actor.conjunction",
-        "actor.participants",
-        "actor.both_sides",
-        "actor.modifier",
-    }
-
-
-def _person_noun(noun: Token, resolver: Resolver) -> bool:
-    """A word for people: a sector's own word ("police", "rebels") or one for persons."""
-    lemma = noun.lemma_.lower()
-    return resolver.dictionary.sector_of([lemma]) is not None or lemma in PEOPLE or lemma in AGENT_NOUNS
-
-
-def _people_released(token: Token) -> bool:
-    """What is released is not a publication: "released a video", "released its report" free no
-    one ("released the mayor", "freed two ex-ministers", "released the ship" do)."""
-    what = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return not any(w.lemma_.lower() in PUBLICATIONS for w in what)
-
-
-def _named_here(token: Token, source: ActorRef, speaker: ActorRef | None = None) -> bool:
-    """The doer is named in the sentence itself, not recalled by a pronoun ("he", "I", "we") or
-    guessed as the sentence's one state: a targetless act needs at least a sure doer. A pronoun
-    for the speaker named in the same sentence is named here ("Kenya said it is concerned")."""
-    subj = subject_of(token)
-    if source.rule in WEAK_DOERS:
-        return False
-    if subj is None or subj.pos_ != "PRON":
-        return True
-    return (
-        speaker is not None
-        and speaker.codes == source.codes
-        and speaker.rule not in WEAK_DOERS
-        and speaker.token is not None
-        and token.doc[speaker.token].pos_ != "PRON"
-    )
-
-
-def _quoted(token: Token) -> bool:
-    """The word is inside a direct quotation: "'I want you to vote for me again'"."""
-    before = token.doc[token.sent.start : token.i].text
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
-def _no_one_else(token: Token, source: ActorRef, resolver: Resolver) -> bool:
-    """A verbal act whose slots name no one at all ("denied the allegations", "called for calm",
-    "expressed concern about the talks"): reported with no target rather than not at all. A slot
-    holding a name, a nationality or a word for people ("urged European countries", "welcomed
-    Reagan's statement", "opened its borders to West Africans") names a target we could not
-    resolve: then nothing is reported."""
-    slots = [c for c in token.children if c.dep_ in {"dobj", "dative", "attr", "nsubjpass"}]
-    slots += [x for c in token.children if c.dep_ in {"prep", "prt"} for x in c.children if x.dep_ == "pobj"]
-    # one step down: "allegations by Rwanda", "the rights of Croatian Serb refugees"
-    slots += [
-        x for o in list(slots) for c in o.children if c.dep_ == "prep" for x in c.children if x.dep_ == "pobj"
-    ]
-    slots += [x for o in list(slots) for x in o.children if x.dep_ == "appos"]
-    # "in the department of Pando": a place we cannot place is where, not whom
-    where = {x.i for c in token.subtree if c.dep_ == "prep" and c.lower_ in LOCATIVE for x in c.subtree}
-    for slot in slots:
-        for t in [slot, *(x for x in slot.children if x.dep_ in SLOT_MODIFIERS)]:
-            if t.ent_type_ in {"DATE", "TIME"}:
-                continue  # "on Monday"
-            if t.i in where and t.ent_type_ not in {"PERSON", "NORP", "ORG"} and resolver.resolve(t) is None:
-                continue
-            if t.lemma_.lower() in {"country", "nation"} and any(
-                c.lower_ in {"the", "its", "their", "his", "her"} for c in t.children
-            ):
-                continue  # "called for peace in the country": the actor's own
-            if t.lemma_.lower() == "state" and {x.lemma_.lower() for x in _pobjs(t, "of")} & CONDITIONS:
-                continue  # "lifted the state of emergency": a condition, not a state
-            if t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.lemma_.lower() in AGENT_NOUNS:
-                ref = resolver.resolve(t)
-                if ref is not None and set(ref.codes) <= set(source.codes):
-                    continue  # "defended Mexico's immigration policy": the actor's own
-                return False
-    return True
-
-
-def _names_someone_else(token: Token, resolver: Resolver | None = None, nouns: bool = False) -> bool:
-    """The verb's object (or its complement's subject) names someone we could not resolve
-    ("threatened the Kurds", "urged its partners to ..."): then neither the article's other
-    party nor another actor named further on is a safe guess for the target."""
-    slots = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
-    slots += [
-        s for c in token.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"
-    ]
-    for c in slots:
-        agentive = c.pos_ == "PROPN" or (nouns and c.lemma_.lower() in AGENT_NOUNS)
-        if agentive and (resolver is None or resolver.resolve(c) is None):
-            return True
-    return False
-
-
-def _has_content(token: Token, frame: str) -> bool:
-    """A promise needs something promised ("offered to meet", "offered Kyiv a deal"); a demand
-    something demanded ("wants talks", "urged X to stop"). "offered any guesses" and "what it wants"
-    are neither."""
-    if frame == "commit":  # "offered to meet", "offered Kyiv a deal", "offered its troops to Lebanon"
-        return bool(_complements(token) or _pobjs(token, "to")) or any(
-            c.dep_ in {"dative", "iobj"} for c in token.children
-        )
-    if frame in {"direct", "threat", "refuse"}:
-        objects = [
-            c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}
-        ]
-        return bool(_complements(token) or objects or _pobjs(token, "for"))
-    return True
-
-
-def _complements(token: Token) -> list[Token]:
-    comps = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
-    comps += [x for a in token.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp"]
-    out: list[Token] = []
-    for c in comps:
-        out.append(c)
-        out.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ in {"VERB", "AUX"})
-    return out
-
-
-def _particle(token: Token, p: Pattern) -> Token | None:
-    for c in token.children:
-        if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in p.particles and not _dated(c):
-            return c
-    # "let free dozens of activists": the parser hangs a resultative adjective right after the
-    # verb on the object that follows it
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    resultative = nxt is not None and nxt.dep_ in {"amod", "acomp", "oprd", "ccomp"}
-    if resultative and nxt.lower_ in p.particles and token.i in {nxt.head.i, nxt.head.head.i}:
-        return nxt
-    return None
-
-
-def _dated(prep: Token) -> bool:
-    """ "called his counterpart on Tuesday": a preposition of time is no particle ("call on")."""
-    return any(x.ent_type_ in {"DATE", "TIME"} for x in prep.children if x.dep_ == "pobj")
-
-
-def _for_clause(token: Token) -> bool:
-    """ "for the UN to deliver aid": a clause whose subject is introduced by "for"."""
-    return token.dep_ in {"advcl", "acl"} and any(
-        m.dep_ == "mark" and m.lower_ == "for" for m in token.children
-    )
-
-
-def _has_particle(token: Token) -> bool:
-    return any(c.dep_ == "prt" for c in token.children)
-
-
-def _object_lemmas(token: Token) -> set[str]:
-    heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
-    heads += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "stopped fighting"
-    # "allow UN agencies access", parsed as a clause whose head is the noun
-    heads += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
-    # "all of its troops", "10 days of war games": the thing counted is the object too
-    heads += [x for h in list(heads) for x in _pobjs(h, "of")]
-    heads += [x for h in list(heads) for x in _pobjs(h, "as")]  # "held families as human shields"
-    heads += [p for c in token.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]
-    heads += [c for x in heads for c in x.children if c.dep_ == "conj"]
-    # "ended mediation efforts", "joined the peace process": a light head names its modifier's act
-    heads += [c for x in heads if x.lemma_.lower() in LIGHT_HEADS for c in x.children if c.dep_ == "compound"]
-    lemmas = {h.lemma_.lower() for h in heads if h.ent_type_ not in {"DATE", "TIME"}}  # not "13 March"
-    # "donated USD1 million": a sum of money
-    lemmas |= {
-        c.lemma_.lower() for h in heads for c in h.children if c.lemma_.lower() in {"million", "billion"}
-    }
-    # "a hunger strike", "a general strike": a compound names its own kind of act
-    lemmas |= {
-        f"{c.lemma_.lower()} {h.lemma_.lower()}" for h in heads for c in h.children if c.dep_ == "compound"
-    }
-    lemmas |= {
-        f"{c.lemma_.lower()} {h.lemma_.lower()}" for h in heads for c in h.children if c.dep_ == "amod"
-    }
-    # an infinitive complement is matched as "to <verb>" ("declined to comment")
-    return lemmas | {"to " + c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VB"}
-
-
-def _pobjs(token: Token, prep: str | None) -> list[Token]:
-    return [
-        p
-        for c in token.children
-        if c.dep_ in {"prep", "dative", "agent"} and (prep is None or c.lower_ == prep)
-        for p in c.children
-        if p.dep_ in {"pobj", "pcomp"}
-    ]
-
-
-CLAUSE_BOUNDARIES = {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "parataxis", "conj", "mark"}
-
-
-def _place(token: Token, resolver: Resolver) -> ActorRef | None:
-    """An actor named where the act happens: "reduce operations near Kyiv" -> UKR.
-
-    Searches the verb's own clause (not its subject, nor nested clauses) for a state or group
-    inside a place phrase (near, in, from, ...)."""
-    stack = [(c, False) for c in token.children if c.dep_ not in CLAUSE_BOUNDARIES]
-    while stack:
-        t, in_place = stack.pop(0)
-        in_place = in_place or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)
-        m = resolver.index.at(t)
-        if in_place and m is not None and m.code and m.kind in {"state", "group"}:
-            return ActorRef(m.codes, None, "actor.place", token=t.i)
-        stack.extend((c, in_place) for c in t.children if c.dep_ not in CLAUSE_BOUNDARIES)
-    return None
-
-
-def _location(anchor: Token) -> str | None:
-    """Where the act took place: the first place named after "in", "at" or "near" in its own
-    clause ("talks between the warring sides in Istanbul")."""
-    stack = [c for c in anchor.children if c.dep_ not in CLAUSE_BOUNDARIES]
-    while stack:
-        t = stack.pop(0)
-        if t.dep_ == "prep" and t.lower_ in {"in", "near", "at"}:
-            for x in t.subtree:
-                if x.ent_type_ in {"GPE", "LOC", "FAC"} and x.ent_iob_ == "B":
-                    ent = next(e for e in x.doc.ents if e.start == x.i)
-                    return ent.text
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_BOUNDARIES)
-    return None
-
-
-def _governed_by(token: Token, heads: set[int]) -> bool:
-    node = token
-    for _ in range(3):
-        if node.i in heads:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _without(ref: ActorRef | None, source: ActorRef) -> ActorRef | None:
-    """The target minus the source's own codes, except a domestic dyad: the same state's
-    other sector ("Syrian forces killed Syrian civilians" is SYR/MIL -> SYR/CVL)."""
-    if ref is None:
-        return None
-    if ref.sector and ref.sector != source.sector and len(ref.codes) == 1:
-        return ref
-    codes = tuple(c for c in ref.codes if c not in source.codes)
-    if not codes:
-        return None
-    return replace(ref, codes=codes) if codes != ref.codes else ref
-
-
-def _path(doc: Doc, source: ActorRef, trigger: Token, target: ActorRef | None) -> str:
-    """The dependency path source -> trigger -> target, for `parley explain`:
-    `Ukraine <nsubj< wants >dobj> guarantees >prep> from >pobj> Russia`. An actor that came
-    from discourse rather than the parse (a counterpart, a speaker) is shown by its rule."""
-    left = (
-        _dep_path(doc[source.token], trigger)
-        if source.token is not None
-        else (f"({source.rule.removeprefix('actor.')}: {'+'.join(source.codes)}) {trigger.text}")
-    )
-    if target is None:
-        return left
-    if target.token is None:
-        return f"{left} ({target.rule.removeprefix('actor.')}: {'+'.join(target.codes)})"
-    return left + _dep_path(trigger, doc[target.token]).removeprefix(trigger.text)
-
-
-def _dep_path(a: Token, b: Token) -> str:
-    """Up from `a` to the lowest common head, then down to `b`."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    ids_b = [t.i for t in up_b]
-    lca = next((t for t in up_a if t.i in ids_b), None)
-    if lca is None:  # different sentences: no path
-        return f"{a.text} ~ {b.text}"
-    out = a.text
-    for t in up_a[: [t.i for t in up_a].index(lca.i)]:
-        out += f" <{t.dep_}< {t.head.text}"
-    for t in reversed(up_b[: ids_b.index(lca.i)]):
-        out += f" >{t.dep_}> {t.text}"
-    return out
 
 
 def _remember(sent: Span, resolver: Resolver) -> None:

@@ -31,6 +31,9 @@ FRAMES = {
 }
 # Frames whose complement is their content, coded once with them and not again on its own.
 CONTENT_FRAMES = {"commit", "direct", "threat", "refuse"}
+# Event types by what they do: force used or threatened on someone, and protest.
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
+HOSTILE = MATERIAL_CONFLICT | {"PROTEST"}
 
 
 @dataclass(frozen=True)

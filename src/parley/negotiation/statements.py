@@ -15,8 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.resolve import Resolver
-from parley.events.coder import subject_of
 from parley.events.patterns import load as load_patterns
+from parley.events.syntax import subject_of
 from parley.model import Event, Evidence, Statement
 from parley.negotiation.case import TIMEFRAME
 from parley.negotiation.content import (

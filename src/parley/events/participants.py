@@ -1,0 +1,360 @@
+"""Who takes part in an act when the parse alone does not say: the state where it happened, the
+state's own people as a domestic target, a doer known only by its kind, a speaker we cannot place,
+and whether a targetless act's slots name someone we failed to resolve."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from parley.actors.mentions import PUBLIC_SECTORS
+from parley.actors.resolve import ActorRef, Resolver
+from parley.events import syntax
+from parley.events.patterns import HOSTILE
+from parley.events.words import load as load_words
+
+WORDS = load_words()
+PROTESTERS = WORDS["protesters"]
+STRIKERS = WORDS["strikers"]
+# Sectors through which a state acts on its own people (and the state named as such): an unmarked
+# patient of their acts is domestic. Rebels, militants or a bare nationality are not (but a
+# people's protest with no named target is against its own government).
+DOMESTIC_ACTORS = PUBLIC_SECTORS
+NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+FIRED = WORDS["fired"]
+# What a state does to a named person it alone has power over (arrest, convict, pardon, release):
+# a person with no other country is its own. Meeting or praising a person says no such thing.
+PERSON_ACTS = {"COERCE", "RETREAT"}
+AGENT_NOUNS = WORDS["agent_nouns"]
+PEOPLE = WORDS["people"]
+PUBLICATIONS = WORDS["publications"]
+# Doers recalled or guessed rather than named in the sentence.
+WEAK_DOERS = {"actor.pronoun", "actor.sole_state", "person.sole_state", "actor.counterpart"}
+CONDITIONS = WORDS["conditions"]
+# Prepositions that only say where ("in", "near"), not also to or against whom ("to", "on").
+LOCATIVE = {"in", "near", "around", "outside", "inside", "across", "throughout", "within"}
+SLOT_MODIFIERS = {"conj", "compound", "amod", "poss", "nmod"}
+PLACE_PREPS = {
+    "near",
+    "in",
+    "on",
+    "from",
+    "around",
+    "outside",
+    "into",
+    "at",
+    "across",
+    "inside",
+    "toward",
+    "towards",
+    "to",
+    "against",
+    "over",
+}
+TROOPS = WORDS["troops"]
+HELPING = WORDS["helping"]
+CASUALTY_VERBS = WORDS["casualty_verbs"]
+
+
+def place_of(token: Token, resolver: Resolver) -> ActorRef | None:
+    """An actor named where the act happens: "reduce operations near Kyiv" -> UKR.
+
+    Searches the verb's own clause (not its subject, nor nested clauses) for a state or group
+    inside a place phrase (near, in, from, ...)."""
+    stack = [(c, False) for c in token.children if c.dep_ not in syntax.CLAUSE_BOUNDARIES]
+    while stack:
+        t, in_place = stack.pop(0)
+        in_place = in_place or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)
+        m = resolver.index.at(t)
+        if in_place and m is not None and m.code and m.kind in {"state", "group"}:
+            return ActorRef(m.codes, None, "actor.place", token=t.i)
+        stack.extend((c, in_place) for c in t.children if c.dep_ not in syntax.CLAUSE_BOUNDARIES)
+    return None
+
+
+def authority_of_place(token: Token, resolver: Resolver) -> ActorRef | None:
+    """The state where a doer-less arrest, trial or ban happened ("was arrested in Niger")."""
+    if not syntax.agentless_passive(token):
+        return None
+    place = place_of(token, resolver)
+    if place is None or len(place.codes) != 1:
+        return None
+    return replace(place, sector="COP", rule="actor.place_authority")
+
+
+def people_of_place(token: Token, resolver: Resolver) -> ActorRef | None:
+    """Protesters, strikers or workers of no named state, where a place in their phrase or the
+    act's clause names one: its people (CVL, or their sector: "workers" LAB)."""
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in {"NOUN", "NUM"} or any(t.dep_ == "poss" for t in subj.subtree):
+        return None
+    words = {t.lemma_.lower() for t in subj.subtree if t.dep_ in {"nsubj", "compound", "pobj"} or t == subj}
+    if not words & (PROTESTERS | STRIKERS):
+        return None
+    place = place_of(subj, resolver) or place_of(token, resolver)
+    if place is None or len(place.codes) != 1:
+        return None
+    cue = resolver.dictionary.sector_of([subj.lemma_.lower()])
+    return replace(place, sector=cue.sector if cue else "CVL", rule="actor.place_people", token=subj.i)
+
+
+def unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
+    """ "Insurgents bombarded the Syrian city of Aleppo": a non-state doer named only by its kind
+    (CAMEO's "---REB"), when nothing in its phrase names an owner or a country we failed to
+    resolve. Soldiers, police or officials of no named state are a state we missed: not coded."""
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)  # no passive agents
+    if subj is None or subj.pos_ != "NOUN":
+        return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.dep_ == "poss" for t in subj.subtree):
+        return None  # "its fighters attacked": the owner is named, just not resolved
+    cue = resolver.dictionary.sector_of([subj.lemma_.lower()])
+    if cue is None or cue.sector in DOMESTIC_ACTORS:
+        return None
+    return ActorRef((), cue.sector, "actor.unknown", token=subj.i)
+
+
+def unresolved_speaker(token: Token, resolver: Resolver) -> ActorRef | None:
+    """A subject that is a name (a person, an organisation) we cannot place: unknown, by its kind
+    where a word for it says ("spokeswoman" GOV)."""
+    subj = syntax.subject_of(token)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    if not (subj.pos_ == "PROPN" or subj.ent_type_ in NAMED):
+        return None
+    cue = resolver.dictionary.sector_of([t.lemma_.lower() for t in subj.subtree])
+    return ActorRef((), cue.sector if cue else None, "actor.unresolved", token=subj.i)
+
+
+def domestic(
+    token: Token, source: ActorRef, resolver: Resolver, ev_type: str | None = None
+) -> ActorRef | None:
+    """A state acting on people named only by their role ("Nigerian police arrested dozens of
+    protesters", "the government accepted the rebels' demands"): in news text a foreign patient is
+    marked by its nationality or its place, so an unmarked one is the same state's own (a domestic
+    dyad, as in "Syrian troops shelled Syrian civilians")."""
+    if len(source.codes) != 1 or source.codes[0] not in resolver.dictionary.states:
+        return None
+    if source.sector not in DOMESTIC_ACTORS and not (
+        source.sector is None and source.rule.startswith("dictionary.")
+    ):
+        place = place_of(token, resolver)
+        if ev_type == "PROTEST" and (place is None or source.codes[0] in place.codes):
+            # "Egyptian demonstrators rioted", "activists began a hunger strike in Cairo": a people
+            # protests against its own government
+            return ActorRef(source.codes, "GOV", "actor.domestic_protest")
+        return None  # "Palestinian suicide bombers killed 23 people": not their own
+    place = place_of(token, resolver)
+    if place is not None and source.codes[0] not in place.codes:
+        return None  # "killed three people in Gaza": placed in another actor's land
+    for noun in patients(token):
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in FIRED:
+            continue  # "launched a missile": the weapon, not its target
+        words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+        cue = resolver.dictionary.sector_of([*words, noun.lemma_.lower()])
+        if cue is not None and not person_noun(noun, resolver):
+            cue = None  # "an official statement" is a statement, not officials
+        if cue is not None and cue.sector != source.sector:
+            return ActorRef(source.codes, cue.sector, "actor.domestic", token=noun.i)
+        if ev_type in PERSON_ACTS and unmarked_person(noun, resolver):
+            # "police arrested Anna Petrova, an opposition activist": the state's own citizen
+            role = resolver.dictionary.sector_of(role_words(noun))
+            sector = role.sector if role is not None and role.sector != source.sector else None
+            return ActorRef(source.codes, sector, "actor.domestic_person", token=noun.i)
+        if unmarked_body(noun, resolver):
+            return ActorRef(source.codes, None, "actor.domestic_body", token=noun.i)
+    if place is not None:  # "imposed a curfew in Ahmedabad": an act in the state's own land
+        return ActorRef(source.codes, None, "actor.domestic_place", token=place.token)
+    if source.sector == "COP" and ev_type in HOSTILE:
+        # "Egyptian police opened fire to disperse demonstrators": police act on their own people
+        return ActorRef(source.codes, "CVL", "actor.domestic_police")
+    return None
+
+
+def unmarked_body(noun: Token, resolver: Resolver) -> bool:
+    """A named organisation or people that no actor code covers ("outlawed the Northern Branch
+    of the Movement", "detained Uighurs"): with no foreign marker it is the state's own."""
+    return noun.ent_type_ in {"ORG", "NORP"} and resolver.resolve(noun) is None
+
+
+def unmarked_person(noun: Token, resolver: Resolver) -> bool:
+    """A person named by name alone, whom no title or earlier mention ties to a state."""
+    if noun.ent_type_ != "PERSON" or noun.pos_ != "PROPN":
+        return False
+    m = resolver.index.at(noun)
+    return (m is None or not m.code) and resolver.resolve(noun) is None
+
+
+def role_words(noun: Token) -> list[str]:
+    """The words of a person's apposition ("Anna Petrova, an opposition activist")."""
+    return [
+        t.lemma_.lower()
+        for a in noun.children
+        if a.dep_ == "appos"
+        for t in a.subtree
+        if t.pos_ in {"NOUN", "ADJ", "PROPN"}
+    ]
+
+
+def patients(token: Token) -> list[Token]:
+    """Nouns the act is done to: objects, a passive subject, prepositional objects, and what
+    they are of or from ("dozens of supporters", "demands from rebels")."""
+    heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    heads += syntax.pobjs(token, None)
+    heads += [x for h in list(heads) for prep in ("of", "from", "by") for x in syntax.pobjs(h, prep)]
+    heads += [g for h in list(heads) for g in h.children if g.dep_ == "poss"]
+    return [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
+
+
+def is_unit(ref: ActorRef) -> bool:
+    """One actor, or one name for several ("the separatists": DPR+LPR), as opposed to a list
+    ("Russia and Ukraine") whose members can act towards each other."""
+    return len(ref.codes) == 1 or ref.rule not in {
+        "actor.conjunction",
+        "actor.participants",
+        "actor.both_sides",
+        "actor.modifier",
+    }
+
+
+def person_noun(noun: Token, resolver: Resolver) -> bool:
+    """A word for people: a sector's own word ("police", "rebels") or one for persons."""
+    lemma = noun.lemma_.lower()
+    return resolver.dictionary.sector_of([lemma]) is not None or lemma in PEOPLE or lemma in AGENT_NOUNS
+
+
+def people_released(token: Token) -> bool:
+    """What is released is not a publication: "released a video", "released its report" free no
+    one ("released the mayor", "freed two ex-ministers", "released the ship" do)."""
+    what = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return not any(w.lemma_.lower() in PUBLICATIONS for w in what)
+
+
+def named_here(token: Token, source: ActorRef, speaker: ActorRef | None = None) -> bool:
+    """The doer is named in the sentence itself, not recalled by a pronoun ("he", "I", "we") or
+    guessed as the sentence's one state: a targetless act needs at least a sure doer. A pronoun
+    for the speaker named in the same sentence is named here ("Kenya said it is concerned")."""
+    subj = syntax.subject_of(token)
+    if source.rule in WEAK_DOERS:
+        return False
+    if subj is None or subj.pos_ != "PRON":
+        return True
+    return (
+        speaker is not None
+        and speaker.codes == source.codes
+        and speaker.rule not in WEAK_DOERS
+        and speaker.token is not None
+        and token.doc[speaker.token].pos_ != "PRON"
+    )
+
+
+def no_one_else(token: Token, source: ActorRef, resolver: Resolver) -> bool:
+    """A verbal act whose slots name no one at all ("denied the allegations", "called for calm",
+    "expressed concern about the talks"): reported with no target rather than not at all. A slot
+    holding a name, a nationality or a word for people ("urged European countries", "welcomed
+    Reagan's statement", "opened its borders to West Africans") names a target we could not
+    resolve: then nothing is reported."""
+    slots = [c for c in token.children if c.dep_ in {"dobj", "dative", "attr", "nsubjpass"}]
+    slots += [x for c in token.children if c.dep_ in {"prep", "prt"} for x in c.children if x.dep_ == "pobj"]
+    # one step down: "allegations by Rwanda", "the rights of Croatian Serb refugees"
+    slots += [
+        x for o in list(slots) for c in o.children if c.dep_ == "prep" for x in c.children if x.dep_ == "pobj"
+    ]
+    slots += [x for o in list(slots) for x in o.children if x.dep_ == "appos"]
+    # "in the department of Pando": a place we cannot place is where, not whom
+    where = {x.i for c in token.subtree if c.dep_ == "prep" and c.lower_ in LOCATIVE for x in c.subtree}
+    for slot in slots:
+        for t in [slot, *(x for x in slot.children if x.dep_ in SLOT_MODIFIERS)]:
+            if t.ent_type_ in {"DATE", "TIME"}:
+                continue  # "on Monday"
+            if t.i in where and t.ent_type_ not in {"PERSON", "NORP", "ORG"} and resolver.resolve(t) is None:
+                continue
+            if t.lemma_.lower() in {"country", "nation"} and any(
+                c.lower_ in {"the", "its", "their", "his", "her"} for c in t.children
+            ):
+                continue  # "called for peace in the country": the actor's own
+            if t.lemma_.lower() == "state" and {x.lemma_.lower() for x in syntax.pobjs(t, "of")} & CONDITIONS:
+                continue  # "lifted the state of emergency": a condition, not a state
+            if t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.lemma_.lower() in AGENT_NOUNS:
+                ref = resolver.resolve(t)
+                if ref is not None and set(ref.codes) <= set(source.codes):
+                    continue  # "defended Mexico's immigration policy": the actor's own
+                return False
+    return True
+
+
+def names_someone_else(token: Token, resolver: Resolver | None = None, nouns: bool = False) -> bool:
+    """The verb's object (or its complement's subject) names someone we could not resolve
+    ("threatened the Kurds", "urged its partners to ..."): then neither the article's other
+    party nor another actor named further on is a safe guess for the target."""
+    slots = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+    slots += [
+        s for c in token.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"
+    ]
+    for c in slots:
+        agentive = c.pos_ == "PROPN" or (nouns and c.lemma_.lower() in AGENT_NOUNS)
+        if agentive and (resolver is None or resolver.resolve(c) is None):
+            return True
+    return False
+
+
+def without(ref: ActorRef | None, source: ActorRef) -> ActorRef | None:
+    """The target minus the source's own codes, except a domestic dyad: the same state's
+    other sector ("Syrian forces killed Syrian civilians" is SYR/MIL -> SYR/CVL)."""
+    if ref is None:
+        return None
+    if ref.sector and ref.sector != source.sector and len(ref.codes) == 1:
+        return ref
+    codes = tuple(c for c in ref.codes if c not in source.codes)
+    if not codes:
+        return None
+    return replace(ref, codes=codes) if codes != ref.codes else ref
+
+
+# -- parse helpers ------------------------------------------------------------------------------
+def troops(token: Token) -> bool:
+    """The subject is a body of armed men ("hundreds of British troops", "Chinese peacekeepers")."""
+    subj = syntax.subject_of(token)
+    heads = [subj, *syntax.pobjs(subj, "of")] if subj is not None else []
+    return any(h.lemma_.lower() in TROOPS for h in heads)
+
+
+def purposes(token: Token) -> list[Token]:
+    """Purpose clauses of helping ("to support", "to help"): their object is who is helped."""
+    return [c for c in token.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in HELPING]
+
+
+def casualty_verb(noun: Token) -> Token | None:
+    """The verb of harm an event noun is the cause in: "killed in an Israeli airstrike"."""
+    if noun.dep_ == "nsubj":  # "an Israeli airstrike killed five people"
+        return noun.head if noun.head.lemma_.lower() in CASUALTY_VERBS else None
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during", "by"} or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in CASUALTY_VERBS else None
+
+
+def protesters(token: Token) -> bool:
+    """The doer of the act is a crowd of protesters, named as such."""
+    subj = syntax.subject_of(token)
+    if subj is None and token.dep_ == "ROOT":
+        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        subj = agents[0] if agents else None
+    return subj is not None and subj.lemma_.lower() in PROTESTERS
+
+
+def named_in_clause(token: Token, resolver: Resolver) -> ActorRef | None:
+    """The first actor among the verb's objects and complements (not its subject, nor clauses
+    that report or qualify something else)."""
+    stack = [c for c in token.children if c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "dative", "prt"}]
+    seen: list[Token] = []
+    while stack:
+        t = stack.pop(0)
+        seen.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"nsubj", "nsubjpass", "relcl", "advcl", "mark"})
+    for t in sorted(seen, key=lambda t: t.i):
+        m = resolver.index.at(t)
+        if m is not None and m.codes:
+            return ActorRef(m.codes, m.sector, "actor.in_clause", m.name if m.kind == "person" else None, t.i)
+    return None
