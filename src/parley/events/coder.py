@@ -1036,11 +1036,12 @@ def _comment_fits(tr: Trigger) -> bool:
         return False
     if tr.pattern.frame == "speech" and tr.pattern.cameo != "010":
         return True  # "hoped for more talks": the verb is the comment
+    if any(c.dep_ == "oprd" for c in token.children):
+        return False  # "considered the group a threat": a naming
     if tr.pattern.frame in {"speech", "deliberate"}:
-        return (
-            any(c.dep_ in {"ccomp", "xcomp", "dobj", "parataxis"} for c in token.children)
-            or any(c.dep_ == "parataxis" for c in token.head.children if token.dep_ != "ROOT")
-            or token.dep_ == "parataxis"
+        # what is said or weighed; '"...", he said' hangs the verb on the quotation
+        return token.dep_ == "parataxis" or any(
+            c.dep_ in {"ccomp", "xcomp", "dobj", "parataxis"} for c in token.children
         )
     return True
 
