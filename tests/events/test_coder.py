@@ -886,3 +886,20 @@ def test_purposes_of_aid_troops_that_arrive_and_rounds_of_exercises(text, expect
 def test_a_participle_describing_a_body_is_no_event():
     events = code("Libya's internationally recognised government announced a ceasefire on Friday.")
     assert [e.type for e in events] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("The United States threatened China with new tariffs on Friday.", "SANCTION"),
+        ("Israel struck back at Hezbollah positions on Sunday.", "ACCUSE"),
+    ],
+)
+def test_threats_and_strikes_back_are_not_words_or_sanctions(text, unwanted):
+    assert not any(e.type == unwanted for e in code(text))
+
+
+def test_bearing_responsibility_is_no_claim_of_it():
+    assert not any(
+        e.cameo == "015" for e in code("Israel bears full responsibility for the attack, Egypt said.")
+    )

@@ -62,3 +62,26 @@ def test_json_and_plover_exports(client: TestClient) -> None:
 
 def test_bad_date_is_a_400(client: TestClient) -> None:
     assert client.get("/events", params={"date_from": "March"}).status_code == 400
+
+
+def test_statements_filter_as_statement() -> None:
+    import datetime as dt
+
+    from parley.model import Article, Event, Evidence, Extraction
+    from parley.web.events import EventFilter, filtered
+
+    text = "Norway told Iceland the talks were useful. Iceland rejected the offer."
+    said = Event(
+        source="NOR",
+        target="ISL",
+        type=None,
+        cameo="010",
+        evidence=Evidence.from_span(text, 0, 0, 10),
+        rule="s",
+    )
+    rejected = Event(
+        source="ISL", target="NOR", type="REJECT", evidence=Evidence.from_span(text, 1, 43, 50), rule="r"
+    )
+    x = Extraction(article=Article(id="a", text=text, date=dt.date(2024, 1, 1)), events=[said, rejected])
+    (kept,) = filtered([x], EventFilter(type="statement"))
+    assert [e.kind for e in kept.events] == ["STATEMENT"]

@@ -1086,7 +1086,7 @@ def _mutual(events: list[Event]) -> list[Event]:
 def _dedup(events: list[Event]) -> list[Event]:
     """One event per dyad, type and trigger word: "demanded a ceasefire and wants Russia to
     withdraw" are two demands (two positions), "talks ... held talks" one meeting."""
-    seen: set[tuple[str, str, str, str | None]] = set()
+    seen: set[tuple[str, str, str | None, str | None]] = set()
     out: list[Event] = []
     for ev in events:
         key = (str(ev.source), str(ev.target), ev.type, ev.trigger if ev.type in POSITION_TYPES else None)

@@ -144,8 +144,8 @@ def trend(case: Case) -> dict[str, list[tuple[str, float]]]:
     sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for _aid, x in case.events:
         for e in x.events:
-            if e.goldstein is None or e.target is None:
-                continue
+            if e.goldstein is None or e.target is None or e.type is None:
+                continue  # a public statement (CAMEO 01) is neither cooperation nor conflict
             dyad = f"{codes(e.source)}>{codes(e.target)}"
             day = (e.date or x.article.date or dt.date.min).isoformat()
             sums[dyad][day].append(e.goldstein)

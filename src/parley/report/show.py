@@ -14,7 +14,7 @@ def highlighted_text(x: Extraction) -> Text:
     """The stored text, each event's evidence underlined in its quad colour and numbered."""
     text = Text(x.article.text)
     for e in x.events:
-        style = QUAD_STYLE.get(e.type, "bold")
+        style = QUAD_STYLE.get(e.kind, "bold")
         text.stylize(f"underline {style}", e.evidence.start, e.evidence.end)
     for a in x.actors:
         for ev in a.evidence:

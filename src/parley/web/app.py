@@ -128,7 +128,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
             rows=flat[:MAX_ROWS],
             total=len(flat),
             query=f.query(),
-            types=sorted(PLOVER_TYPES),
+            types=[*sorted(PLOVER_TYPES), "STATEMENT"],
         )
 
     @app.get("/events/export.{fmt}")

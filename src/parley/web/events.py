@@ -14,7 +14,7 @@ from parley.model import Codes, Event, Extraction
 @dataclass
 class EventFilter:
     actor: str = ""  # a code in the source, target or said_by
-    type: str = ""  # a PLOVER type
+    type: str = ""  # a PLOVER type, or STATEMENT (a CAMEO 01 statement with none)
     dyad: str = ""  # "RUS>UKR" (source to target) or "RUS-UKR" (either way)
     date_from: str = ""  # YYYY-MM-DD, on the event's date (else the article's)
     date_to: str = ""
@@ -31,7 +31,7 @@ class EventFilter:
         src, tgt = _set(e.source), _set(e.target)
         if self.actor and self.actor.upper() not in src | tgt | _set(e.said_by):
             return False
-        if self.type and e.type != self.type.upper():
+        if self.type and e.kind != self.type.upper():
             return False
         if self.dyad:
             directed = ">" in self.dyad
