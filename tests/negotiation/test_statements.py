@@ -216,3 +216,10 @@ def test_a_refusal_to_yield_is_a_rejection():
     got = _keys(text)
     assert ("USA", "REJECT", "sanctions") in got
     assert ("USA", "OFFER", "sanctions") not in got
+
+
+def test_a_mediation_announced_for_later_is_an_offer():
+    # a narrated future act of cooperation keeps its type (CONSULT, aux future) and still puts
+    # the doer's cooperation on offer
+    got = _keys("Egypt plans to start shuttling between the Israeli and Palestinian delegations in Cairo.")
+    assert ("EGY", "OFFER", "talks_process") in got

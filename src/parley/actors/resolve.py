@@ -175,7 +175,11 @@ class Resolver:
         """The actor(s) named by the noun phrase headed by `token`, conjuncts included."""
         if token is None:
             return None
-        refs = [r for r in (self._one(t) for t in [token, *_conjuncts(token)]) if r]
+        # A name the parser split ("Barack" as head, "Obama and Putin" below it) keeps its conjuncts.
+        m = self.index.at(token)
+        heads = [self.doc[i] for i in range(m.start, m.end)] if m is not None else [token]
+        conj = [c for h in heads for c in _conjuncts(h) if c not in heads]
+        refs = [r for r in (self._one(t) for t in [token, *conj]) if r]
         if not refs:
             return None
         codes: list[str] = []

@@ -56,7 +56,8 @@ MUTUAL_CAMEO = {"040", "046"}
 # Acts that are held over someone when they come with an "unless" ("will withdraw its force
 # unless ..."); an offer or refusal with an "unless" stays what it is.
 HELD_OVER = {"RETREAT", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
-# A future act of cooperation is a promise to cooperate: PLOVER codes it AGREE.
+# A future act of cooperation that a speaker announces is a promise to cooperate: PLOVER codes it
+# AGREE. One the article itself reports as coming ("X will visit Y") keeps its type, aux future.
 PROMISED_COOPERATION = {"SUPPORT", "COOPERATE", "AID", "CONSULT"}
 # Types that a compound actor can do together with no target ("Russia and Ukraine met"); a
 # compound that "protested" or "demanded" with no target is not an event we can code.
@@ -72,6 +73,10 @@ RECIPROCAL = {
     "SANCTION",
     "ASSAULT",
 }
+
+# Of these, only acts done *with* someone ("fought", "clashed with") or "against each other" are
+# mutual for a compound doer.
+ONE_WAY = {"ASSAULT"}
 
 
 @dataclass
@@ -504,6 +509,8 @@ class EventCoder:
             and not (
                 2 <= len(source.codes) <= 3
                 and ("AGREE" if intent else p.type) in RECIPROCAL
+                # "X and Y clashed" is mutual; "X and Y began a bombardment" is not
+                and (p.type not in ONE_WAY or "with" in p.targets or syntax.each_other(token))
                 and not participants.is_unit(source)
             )
             and not (
@@ -582,8 +589,8 @@ class EventCoder:
         elif ev_type in HOSTILE and aux == "future":
             # "they would boycott all contact with X": announcing a hostile act is a threat
             ev_type, cameo, rule = "THREATEN", "13", rule + "+threat"
-        elif ev_type in PROMISED_COOPERATION and aux in {"future", "hypothetical"}:
-            # "Portugal will support Turkey", "X will visit Y": a promise to cooperate (PLOVER AGREE)
+        elif ev_type in PROMISED_COOPERATION and aux in {"future", "hypothetical"} and token.i in speakers:
+            # "Portugal said it will support Turkey": a promise to cooperate (PLOVER AGREE)
             cameo = self.patterns.refinements.get(("commit", ev_type), "030")
             ev_type, rule = "AGREE", rule + "+promise"
         if p.mode == "visit" and source.sector == "MIL" and participants.troops(token):
@@ -617,11 +624,14 @@ class EventCoder:
         the receiver (the subject)."""
         token, p = tr.token, tr.pattern
         receiver = self._source(token, resolver, speakers)
-        # "from" on the verb or on what is received ("received assurances from X")
-        things = [c for c in token.children if c.dep_ == "dobj"]
-        givers = [o for t in [token, *things] for o in syntax.pobjs(t, "from")]
+        # "from" on the verb or on what is received ("received assurances from X", "came under
+        # fire from X", "under attack by X")
+        things = [c for c in token.children if c.dep_ == "dobj"] + syntax.pobjs(token, "under")
+        givers = [o for t in [token, *things] for prep in ("from", "by") for o in syntax.pobjs(t, prep)]
         giver = next((r for o in givers if (r := resolver.resolve(o)) is not None), None)
-        if receiver is None or giver is None or set(giver.codes) & set(receiver.codes):
+        # a domestic dyad stays ("demonstrators received weapons from the government")
+        receiver = participants.without(receiver, giver) if giver is not None else None
+        if receiver is None or giver is None:
             return None
         aux = modes.aux_mode(token)
         return self._make(

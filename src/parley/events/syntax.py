@@ -4,6 +4,8 @@ these read spaCy tokens only (places aside, which `participants` resolves)."""
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc, Token
 
 from parley.actors.resolve import ActorRef
@@ -18,6 +20,7 @@ STANCE_PASSIVES = WORDS["stance_passives"]
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 PROPOSALS = WORDS["proposals"]
 LIGHT_HEADS = WORDS["light_heads"]
+RECIPROCAL_PRONOUNS = {("each", "other"), ("one", "another")}
 CLAUSE_BOUNDARIES = {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "parataxis", "conj", "mark"}
 
 
@@ -178,6 +181,12 @@ def object_lemmas(token: Token) -> set[str]:
     }
     # an infinitive complement is matched as "to <verb>" ("declined to comment")
     return lemmas | {"to " + c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VB"}
+
+
+def each_other(token: Token) -> bool:
+    """ "carried out attacks against each other", "shelled one another": a mutual act."""
+    words = [t.lower_ for t in token.subtree]
+    return any(pair in RECIPROCAL_PRONOUNS for pair in itertools.pairwise(words))
 
 
 def pobjs(token: Token, prep: str | None) -> list[Token]:

@@ -561,6 +561,10 @@ def _codes(value: str | list[str] | None) -> list[str]:
     return [] if value is None else [value] if isinstance(value, str) else list(value)
 
 
+# Acts of cooperation that, announced for later, put the doer's cooperation on offer.
+FUTURE_COOPERATION = {"SUPPORT", "COOPERATE", "AID", "CONSULT"}
+
+
 def _act_of(ev: Event) -> str | None:
     name = ev.rule.split("/")[0]
     base = name.split("+")[0]
@@ -571,7 +575,9 @@ def _act_of(ev: Event) -> str | None:
     if ev.type == "THREATEN":
         return None
     if name.endswith("+promise") and ev.type == "AGREE":
-        return "OFFER"  # "will hold talks", "will support": a promised act of cooperation
+        return "OFFER"  # "said it will hold talks", "pledged to support": a promised act of cooperation
+    if ev.aux in {"future", "hypothetical"} and ev.type in FUTURE_COOPERATION:
+        return "OFFER"  # "Egypt plans to start shuttling between the delegations": cooperation on offer
     for prefix in (base, base.split(".")[0]):
         if prefix in ACT_OF_PATTERN:
             act = ACT_OF_PATTERN[prefix]
