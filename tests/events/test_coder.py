@@ -947,3 +947,74 @@ def test_a_domestic_giver_and_receiver_are_both_kept():
     (e,) = code("Georgian demonstrators received weapons from the Georgian government.")
     assert (e.source, e.type, e.target) == ("GEO", "AID", "GEO")
     assert e.source_sector == "GOV"
+
+
+def test_an_ultimatum_is_a_threat():
+    assert keys("Peru issued an ultimatum to Ecuador to halt attacks on the border.") == {
+        ("PER", "THREATEN", "ECU")
+    }
+
+
+def test_up_to_a_number_is_no_particle():
+    assert ("AFG", "COERCE", "RUS") in keys(
+        "Afghan rebels kidnapped up to 16 Russian advisers from a bazaar."
+    )
+
+
+def test_the_owner_of_what_a_preposition_names_is_the_target():
+    assert keys("North Korea tried to hack into the computers of South Korean army officers.") == {
+        ("PRK", "COERCE", "KOR")
+    }
+    assert ("ISR", "COERCE", "PSE") in keys(
+        "Israeli settlers set fire to the offices of the Palestinian council."
+    )
+    # but not a pronoun's: "gave the files to his aide" is no act towards his own state
+    assert not any(
+        e.target == "USA" for e in code("Pompeo gave the files to his close aide Ulrich Brechbuhl.")
+    )
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names_not_where_it_is():
+    assert ("HKG", "PROTEST", "CHN") in keys(
+        "Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities."
+    )
+    assert ("IRQ", "PROTEST", "USA") in keys(
+        "Demonstrators in Baghdad blocked a road to show their anger at the United States' policies."
+    )
+    # with no one else named, a people protests against its own government
+    assert keys("Thousands of Pakistanis rallied in Lahore on Friday.") == {("PAK", "PROTEST", "PAK")}
+    # how the rioters protested is part of the protest, not an act of its own
+    assert keys("Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.") == {
+        ("PSE", "PROTEST", "ISR")
+    }
+
+
+def test_a_named_person_on_hunger_strike_protests_against_their_own_state():
+    events = code("Russian opposition leader Alexei Navalny started a hunger strike in prison.")
+    assert any((e.source, e.type, e.target) == ("RUS", "PROTEST", "RUS") for e in events)
+
+
+def test_a_negated_promise_refuses_to_yield_or_promises_restraint():
+    (e,) = code("Russia pledged not to withdraw its troops from Syria.")
+    assert (e.source, e.type, e.target, e.cameo) == ("RUS", "REJECT", "SYR", "1246")
+    (e,) = code("Russia pledged not to attack Ukraine.")
+    assert (e.source, e.type, e.target) == ("RUS", "AGREE", "UKR")
+    (e,) = code("Russia vowed to continue bombing Aleppo.")
+    assert (e.source, e.type) == ("RUS", "THREATEN")
+
+
+def test_denying_a_request_rejects_it_and_denying_a_charge_does_not():
+    (e,) = code("Russia denied Ukraine's request for talks.")
+    assert (e.source, e.type, e.target) == ("RUS", "REJECT", "UKR")
+    (e,) = code("Russia denied the accusations by Ukraine.")
+    assert (e.source, e.type, e.target) == ("RUS", "ACCUSE", "UKR")
+
+
+def test_the_european_community_is_the_eu():
+    assert ("EU", "AID", "CIV") in keys("The European Community gave the Ivory Coast $5 million of aid.")
+
+
+def test_a_compound_takes_the_one_sector_its_members_name():
+    # "Kagame and his party" act for the government: the rebels' demand of them is a domestic dyad
+    (e,) = code("Rwandan rebels said President Kagame and his Rwandan Patriotic Front must agree to changes.")
+    assert (e.source, e.type, e.target, e.target_sector) == ("RWA", "REQUEST", "RWA", "GOV")

@@ -188,7 +188,9 @@ class Resolver:
         first = refs[0]
         if len(refs) == 1:
             return replace(first, token=token.i)
-        sector = first.sector if len({r.sector for r in refs}) == 1 else None
+        # one sector among them names the compound ("Kagame and his party" acts for the government)
+        sectors = {r.sector for r in refs if r.sector}
+        sector = sectors.pop() if len(sectors) == 1 else None
         return ActorRef(tuple(codes), sector, "actor.conjunction", token=token.i)
 
     def _one(self, token: Token) -> ActorRef | None:

@@ -154,6 +154,8 @@ class EventCoder:
                     absorbed.update(t.i for t in tr.token.head.subtree)
                     found.append((syntax.depth(tr.token.head), ev))
                 continue
+            if tr.pattern.type == "PROTEST":  # "rioted, setting fire to their mattresses": how they protested
+                absorbed.update(c.i for c in tr.token.children if c.dep_ == "advcl" and c.tag_ == "VBG")
             if tr.pattern.type == "AID" and tr.pattern.objects:  # "sent aid to support refugees": one act
                 absorbed.update(c.i for c in participants.purposes(tr.token))
             if tr.pattern.frame in CONTENT_FRAMES:
@@ -472,6 +474,8 @@ class EventCoder:
             return None
         if unknown is not None and (target is None or target.rule in GUESSED_TARGETS):
             return None  # an unknown doer needs a target named as such, not a place or a pronoun
+        if target is None and lone and p.type == "PROTEST":
+            target = participants.protested(token, source, resolver)
         if target is None and lone:
             target = participants.domestic(token, source, resolver, p.type)
         content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
@@ -563,8 +567,12 @@ class EventCoder:
             cameo = self.patterns.refinements.get((key, content or ""), cameo)
         if considered is not None:  # "is considering sending aid": an option weighed (CAMEO 014)
             cameo, aux, rule = considered, aux or "hypothetical", rule + "+considered"
-        elif frame == "commit" and content in MATERIAL_CONFLICT:
-            ev_type, cameo, rule = "THREATEN", "13", rule + "+conflict"  # "vowed to continue bombing"
+        elif frame == "commit" and (yielding := self._refused_content(token)) is not None:
+            # "vowed not to return the Golan Heights": a refusal to yield (CAMEO 124x)
+            ev_type, cameo, aux, rule = "REJECT", yielding, None, rule + "+refused"
+        elif frame == "commit" and content in MATERIAL_CONFLICT and not self._content_negated(token):
+            # "vowed to continue bombing" ("pledged not to attack" is a promise of restraint)
+            ev_type, cameo, rule = "THREATEN", "13", rule + "+conflict"
         elif ev_type == "REJECT" and aux == "negation":
             ev_type, cameo, aux, rule = "AGREE", "03", None, rule + "+negated"  # "would not rule out talks"
         elif refusal is not None:
@@ -964,6 +972,8 @@ class EventCoder:
         objects = [
             c for c in token.children if c.dep_ in {"dobj", "attr"} and (exclude is None or c.i != exclude.i)
         ]
+        # "kidnapped up to 16 Russian advisers": the parser hangs the object on "up to"
+        objects += syntax.counted(token)
         if token.dep_ == "acomp":  # "be willing to": read the targets off the complement too
             objects += [
                 c for x in token.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"
@@ -1006,6 +1016,11 @@ class EventCoder:
             candidates = [pobj for h in holders for pobj in syntax.pobjs(h, role)]
             if particle is not None and particle.lower_ == role:
                 candidates += [c for c in particle.children if c.dep_ == "pobj"]
+            # then a thing's owner: "hacked into the computers of X", "set fire to X's offices"
+            candidates += [
+                g for c in list(candidates) for g in c.children if g.dep_ == "poss" and g.pos_ != "PRON"
+            ]
+            candidates += [x for c in list(candidates) if c.pos_ == "NOUN" for x in syntax.pobjs(c, "of")]
         for cand in candidates:
             ref = participants.without(resolver.resolve(cand), source)
             if ref is not None:
@@ -1021,12 +1036,28 @@ class EventCoder:
                 )
         return None
 
+    def _content_negated(self, token: Token) -> bool:
+        return any(c.dep_ == "neg" for comp in syntax.complements(token) for c in comp.children)
+
+    def _refused_content(self, token: Token) -> str | None:
+        """The CAMEO refusal code of a promise not to yield ("vowed not to withdraw": 1246)."""
+        for comp in syntax.complements(token):
+            tr = self._trigger(comp)
+            if tr is not None and any(c.dep_ == "neg" for c in comp.children):
+                return self.patterns.refinements.get(("negated", tr.pattern.name))
+        return None
+
     def _content_type(self, token: Token) -> str | None:
         """The PLOVER type the complement of a promise or demand would have on its own."""
         for comp in syntax.complements(token):
             tr = self._trigger(comp)
             if tr is not None and tr.pattern.type:
                 return tr.pattern.type
+            # "vowed to continue bombing", "to keep fighting": the aspect verb's own complement
+            for then in (c for c in comp.children if c.dep_ == "xcomp" and c.tag_ == "VBG"):
+                tr = self._trigger(then)
+                if tr is not None and tr.pattern.type:
+                    return tr.pattern.type
             for obj in comp.children:
                 noun = self.patterns.nouns.get(obj.lemma_.lower())
                 if noun is not None and noun.type:

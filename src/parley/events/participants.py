@@ -135,8 +135,12 @@ def domestic(
     dyad, as in "Syrian troops shelled Syrian civilians")."""
     if len(source.codes) != 1 or source.codes[0] not in resolver.dictionary.states:
         return None
-    if source.sector not in DOMESTIC_ACTORS and not (
-        source.sector is None and source.rule.startswith("dictionary.")
+    # a named person of no known office who protests ("Navalny began a hunger strike") is one of
+    # the people, not the state
+    protester = ev_type == "PROTEST" and source.person is not None and source.sector is None
+    if protester or (
+        source.sector not in DOMESTIC_ACTORS
+        and not (source.sector is None and source.rule.startswith("dictionary."))
     ):
         place = place_of(token, resolver)
         if ev_type == "PROTEST" and (place is None or source.codes[0] in place.codes):
@@ -357,4 +361,37 @@ def named_in_clause(token: Token, resolver: Resolver) -> ActorRef | None:
         m = resolver.index.at(t)
         if m is not None and m.codes:
             return ActorRef(m.codes, m.sector, "actor.in_clause", m.name if m.kind == "person" else None, t.i)
+    return None
+
+
+# Prepositions that place a protest when they name a place: "rallied in Hong Kong" (but "outside
+# the US embassy" names whom it is aimed at).
+WHERE_ONLY = {"in", "across", "throughout", "inside", "within"}
+
+
+def protested(token: Token, source: ActorRef, resolver: Resolver) -> ActorRef | None:
+    """Whom a protest with no target slot is aimed at: the first other actor its clause names,
+    its purpose included ("blocked a road to show their disapproval of the United States'
+    policies", "in defiance of Chinese authorities", "demanding independence from Indonesia")."""
+    deps = {"dobj", "prep", "xcomp", "ccomp", "advcl", "pcomp", "npadvmod"}
+    stack = [c for c in token.children if c.dep_ in deps]
+    seen: list[Token] = []
+    while stack:
+        t = stack.pop(0)
+        if (
+            t.dep_ == "prep"
+            and t.lower_ in WHERE_ONLY
+            and any(
+                x.ent_type_ in {"GPE", "LOC", "FAC"} or x.pos_ == "PROPN"
+                for x in t.children
+                if x.dep_ == "pobj"
+            )
+        ):
+            continue  # "in Hong Kong" (but not "in defiance of Chinese authorities")
+        seen.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"nsubj", "nsubjpass", "relcl", "mark"})
+    for t in sorted(seen, key=lambda t: t.i):
+        m = resolver.index.at(t)
+        if m is not None and m.codes and not set(m.codes) & set(source.codes):
+            return ActorRef(m.codes, m.sector, "actor.protested", None, t.i)
     return None

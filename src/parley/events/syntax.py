@@ -152,7 +152,30 @@ def for_clause(token: Token) -> bool:
 
 
 def has_particle(token: Token) -> bool:
-    return any(c.dep_ == "prt" for c in token.children)
+    # "kidnapped up to 16 advisers": "up to" counts, it is no particle
+    return any(c.dep_ == "prt" and not up_to(c) for c in token.children)
+
+
+def up_to(prt: Token) -> bool:
+    doc = prt.doc
+    return (
+        prt.lower_ == "up"
+        and prt.i + 2 < len(doc)
+        and doc[prt.i + 1].lower_ == "to"
+        and doc[prt.i + 2].like_num
+    )
+
+
+def counted(token: Token) -> list[Token]:
+    """The object of "kidnapped up to 16 advisers", which the parser hangs on "to"."""
+    doc = token.doc
+    return [
+        x
+        for c in token.children
+        if c.dep_ == "prt" and up_to(c)
+        for x in doc[c.i + 1].children
+        if x.dep_ == "pobj"
+    ]
 
 
 def object_lemmas(token: Token) -> set[str]:
