@@ -231,3 +231,29 @@ def test_gop_is_american_and_a_plain_parenthesis_is_no_party_tag():
     assert r.resolve(nsubj(doc, "say")).codes == ("USA",)
     r, doc = resolver_for("Tom Reddick (pictured) said the bill would pass.")
     assert r.resolve(nsubj(doc, "say")) is None
+
+
+def test_a_title_names_its_holders_in_apposition():
+    r, doc = resolver_for("Presidents Vladimir Putin and Hassan Rouhani met Erdogan in Ankara.")
+    ref = r.resolve(nsubj(doc, "meet"))
+    assert ref.codes == ("RUS", "IRN") and ref.rule == "actor.apposition"
+    r, doc = resolver_for(
+        "The then president, Goodluck Jonathan, rejected the proposals.", dt.date(2014, 1, 5)
+    )
+    assert r.resolve(nsubj(doc, "reject")).codes == ("NGA",)
+
+
+def test_opponents_of_a_government_are_its_opposition_and_a_nation_of_x_is_x():
+    r, doc = resolver_for("Political opponents of the Maldives government clashed with police.")
+    ref = r.resolve(nsubj(doc, "clash"))
+    assert ref.codes == ("MDV",) and ref.sector == "OPP"
+    r, doc = resolver_for("The president of the Central Asian nation of Kyrgyzstan resigned on Thursday.")
+    assert r.resolve(nsubj(doc, "resign")).codes == ("KGZ",)
+
+
+def test_a_split_name_keeps_its_conjuncts_and_a_compound_takes_its_one_sector():
+    r, doc = resolver_for("Barack Obama and Vladimir Putin will meet in Zurich.", dt.date(2014, 1, 5))
+    v = next(t for t in doc if t.lemma_ == "meet")
+    subj = next(c for c in v.children if c.dep_ == "nsubj")
+    ref = r.resolve(subj)
+    assert ref.codes == ("USA", "RUS") and ref.sector == "GOV"

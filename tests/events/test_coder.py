@@ -1018,3 +1018,8 @@ def test_a_compound_takes_the_one_sector_its_members_name():
     # "Kagame and his party" act for the government: the rebels' demand of them is a domestic dyad
     (e,) = code("Rwandan rebels said President Kagame and his Rwandan Patriotic Front must agree to changes.")
     assert (e.source, e.type, e.target, e.target_sector) == ("RWA", "REQUEST", "RWA", "GOV")
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_is_still_the_subject():
+    (e,) = code("The United Kingdom and France however have opposed the resolution on Syria.")
+    assert e.source == ["GBR", "FRA"] and e.type == "REJECT"

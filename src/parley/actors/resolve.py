@@ -58,6 +58,13 @@ OF_HEADS = {
     # counts: "hundreds of UN troops", "dozens of Iranian hackers"
     "hundreds",
     "thousands",
+    # "opponents of the Maldives government", "the president of the nation of Kyrgyzstan"
+    "opponent",
+    "critic",
+    "nation",
+    "country",
+    "republic",
+    "kingdom",
     "dozens",
     "scores",
     "tens",
@@ -342,6 +349,14 @@ class Resolver:
             m = self.index.at(appos)
             if m is not None and m.code and m.kind != "person":
                 return ActorRef(m.codes, self._sector(token) or m.sector, "actor.apposition")
+            if m is not None and m.code and self.dictionary.sector_of([token.lemma_.lower()]) is not None:
+                # a title and its holders: "the then president, Goodluck Jonathan", "Presidents
+                # Vladimir Putin and Hassan Rouhani"
+                codes = list(m.codes)
+                for other in (self.index.at(c) for c in _conjuncts(appos)):
+                    codes += [c for c in (other.codes if other else ()) if c not in codes]
+                person = m.name if len(codes) == 1 else None
+                return ActorRef(tuple(codes), m.sector or self._sector(token), "actor.apposition", person)
         # "the capital Mogadishu" is often parsed as a compound head with the name as head noun
         return None
 

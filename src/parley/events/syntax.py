@@ -77,6 +77,10 @@ def subject_of(token: Token) -> Token | None:
         if node is None:
             return None
         subj = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subj is None:  # "The UK and France however have opposed": the parser hangs it on "have"
+            subj = next(
+                (s for a in node.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"), None
+            )
         if subj is None:
             passive = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
             agent = next(
