@@ -1023,3 +1023,19 @@ def test_a_compound_takes_the_one_sector_its_members_name():
 def test_a_subject_the_parser_hangs_on_the_auxiliary_is_still_the_subject():
     (e,) = code("The United Kingdom and France however have opposed the resolution on Syria.")
     assert e.source == ["GBR", "FRA"] and e.type == "REJECT"
+
+
+def test_troops_sent_are_sent_by_their_own_state():
+    assert keys("France sent 500 soldiers to Mali.") == {("FRA", "MOBILIZE", "MLI")}
+    assert keys("Hundreds of British troops were sent to Mali.") == {("GBR", "MOBILIZE", "MLI")}
+    # troops to whom something is done did not do it
+    assert keys("Russian soldiers were killed in Syria.") == set()
+    # sending troops to a peacekeeping force keeps the peace (CAMEO 074)
+    (e,) = code("Japan is sending troops to the United Nations peacekeeping force in South Sudan.")
+    assert (e.source, e.type, e.cameo) == ("JPN", "AID", "074")
+
+
+def test_an_offer_to_send_troops_is_an_offer_not_a_threat():
+    (e,) = code("Australia has offered to send troops to the Philippines.")
+    assert (e.source, e.type, e.target) == ("AUS", "AGREE", "PHL")
+    assert ("RUS", "THREATEN", "UKR") in keys("Russia vowed to send more troops to the border with Ukraine.")

@@ -50,6 +50,9 @@ SELF_INTENT = WORDS["self_intent"]
 # no sure doer of a targetless act.
 COMMITMENTS = {"AGREE", "THREATEN"}
 ABILITY = WORDS["ability"]
+DISPATCH = WORDS["dispatch"]
+# Verbs of offering: "offered to send troops to Jordan" is an offer of help, never a threat.
+OFFERING = {"offer", "propose", "volunteer"}
 ALLEGING = WORDS["alleging"]
 # Consultations that are mutual: meet (040), negotiate (046).
 MUTUAL_CAMEO = {"040", "046"}
@@ -570,7 +573,12 @@ class EventCoder:
         elif frame == "commit" and (yielding := self._refused_content(token)) is not None:
             # "vowed not to return the Golan Heights": a refusal to yield (CAMEO 124x)
             ev_type, cameo, aux, rule = "REJECT", yielding, None, rule + "+refused"
-        elif frame == "commit" and content in MATERIAL_CONFLICT and not self._content_negated(token):
+        elif (
+            frame == "commit"
+            and content in MATERIAL_CONFLICT
+            and not self._content_negated(token)
+            and token.lemma_.lower() not in OFFERING
+        ):
             # "vowed to continue bombing" ("pledged not to attack" is a promise of restraint)
             ev_type, cameo, rule = "THREATEN", "13", rule + "+conflict"
         elif ev_type == "REJECT" and aux == "negation":
@@ -607,6 +615,9 @@ class EventCoder:
                 ev_type, cameo, mode, rule = "AID", "074", "peacekeeping", rule + "+troops"
             else:
                 ev_type, cameo, mode, rule = "MOBILIZE", "154", None, rule + "+troops"
+        elif ev_type == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in sent):
+            # "Japan is sending troops to the UN peacekeeping force": a deployment to keep the peace
+            ev_type, cameo, mode, rule = "AID", "074", "peacekeeping", rule + "+peacekeeping"
         if ev_type == "COERCE" and (cameo or "").startswith("171") and participants.protesters(token):
             ev_type, cameo, rule = "PROTEST", "145", rule + "+riot"  # "protesters torched the embassy"
         said_by = speakers.get(token.i)
@@ -886,6 +897,19 @@ class EventCoder:
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subj = token.head
         if subj is None:
+            sent_off = [
+                c
+                for c in token.children
+                if c.dep_ == "nsubjpass"
+                and any(h.lemma_.lower() in participants.TROOPS for h in [c, *syntax.pobjs(c, "of")])
+            ]
+            if (
+                sent_off
+                and token.lemma_.lower() in DISPATCH
+                and (ref := resolver.resolve(sent_off[0])) is not None
+            ):
+                # "2,000 Russian soldiers were deployed to Karabakh": troops are sent by their own state
+                return replace(ref, rule="actor.troops_owner")
             if syntax.agentless_passive(token):
                 return None  # "X said Y would be indicted": the reporter is not the doer
             return speakers.get(token.i) if token.i in speakers else None
