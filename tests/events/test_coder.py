@@ -1039,3 +1039,44 @@ def test_an_offer_to_send_troops_is_an_offer_not_a_threat():
     (e,) = code("Australia has offered to send troops to the Philippines.")
     assert (e.source, e.type, e.target) == ("AUS", "AGREE", "PHL")
     assert ("RUS", "THREATEN", "UKR") in keys("Russia vowed to send more troops to the border with Ukraine.")
+
+
+@pytest.mark.parametrize(
+    "text,key,cameo",
+    [
+        ("Israeli troops apprehended a Lebanese man near the border.", ("ISR", "COERCE", "LBN"), "173"),
+        (
+            "The Yemeni army hit positions in Saudi Arabia with a ballistic missile.",
+            ("YEM", "ASSAULT", "SAU"),
+            "195",
+        ),
+        (
+            "The European Commission launched legal action against the Polish government.",
+            ("EU", "ACCUSE", "POL"),
+            "115",
+        ),
+        ("The South African government refuted Donald Trump's comments.", ("ZAF", "ACCUSE", "USA"), "111"),
+        (
+            "King Salman sent a condolence message to President Ashraf Ghani.",
+            ("SAU", "SUPPORT", "AFG"),
+            "018",
+        ),
+        ("The US embassy conveyed its concerns to the Greek government.", ("USA", "ACCUSE", "GRC"), "012"),
+        (
+            "The United States completed its withdrawal of troops from Iraq.",
+            ("USA", "RETREAT", "IRQ"),
+            "0874",
+        ),
+        ("Sudan declared a cessation of hostilities with South Sudan.", ("SDN", "CONCEDE", "SSD"), "0871"),
+        (
+            "Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.",
+            ("NGA", "AID", "LBR"),
+            "074",
+        ),
+        ("Ethiopia announced a cease-fire with Eritrea.", ("ETH", "CONCEDE", "ERI"), "0871"),
+    ],
+)
+def test_arrests_strikes_lawsuits_refutations_condolences_and_deployments(text, key, cameo):
+    found = {(e.source, e.type, e.target): e for e in code(text)}
+    assert key in found
+    assert found[key].cameo == cameo

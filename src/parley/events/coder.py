@@ -615,9 +615,6 @@ class EventCoder:
                 ev_type, cameo, mode, rule = "AID", "074", "peacekeeping", rule + "+troops"
             else:
                 ev_type, cameo, mode, rule = "MOBILIZE", "154", None, rule + "+troops"
-        elif ev_type == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in sent):
-            # "Japan is sending troops to the UN peacekeeping force": a deployment to keep the peace
-            ev_type, cameo, mode, rule = "AID", "074", "peacekeeping", rule + "+peacekeeping"
         if ev_type == "COERCE" and (cameo or "").startswith("171") and participants.protesters(token):
             ev_type, cameo, rule = "PROTEST", "145", rule + "+riot"  # "protesters torched the embassy"
         said_by = speakers.get(token.i)
@@ -864,6 +861,9 @@ class EventCoder:
         day: dt.date | None,
     ) -> Event:
         doc = sent.doc
+        if ev_type == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in sent):
+            # "Japan is sending troops to the UN peacekeeping force": a deployment to keep the peace
+            ev_type, cameo, mode, rule = "AID", "074", "peacekeeping", rule + "+peacekeeping"
         tokens = [t for t in anchor.subtree if sent.start <= t.i < sent.end and not t.is_space] or [anchor]
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)

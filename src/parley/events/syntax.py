@@ -203,6 +203,13 @@ def object_lemmas(token: Token) -> set[str]:
     lemmas |= {
         f"{c.lemma_.lower()} {h.lemma_.lower()}" for h in heads for c in h.children if c.dep_ == "compound"
     }
+    # "cease-fire", which the tokenizer splits into "cease", "-", "fire"
+    lemmas |= {
+        f"{c.lemma_.lower()}-{h.lemma_.lower()}"
+        for h in heads
+        for c in h.children
+        if c.dep_ == "compound" and c.i + 2 == h.i and c.nbor(1).text == "-"
+    }
     lemmas |= {
         f"{c.lemma_.lower()} {h.lemma_.lower()}" for h in heads for c in h.children if c.dep_ == "amod"
     }
