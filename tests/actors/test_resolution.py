@@ -257,3 +257,11 @@ def test_a_split_name_keeps_its_conjuncts_and_a_compound_takes_its_one_sector():
     subj = next(c for c in v.children if c.dep_ == "nsubj")
     ref = r.resolve(subj)
     assert ref.codes == ("USA", "RUS") and ref.sector == "GOV"
+
+
+def test_fighters_loyal_to_someone_act_for_them_and_a_prosecutor_of_x_for_x():
+    r, doc = resolver_for("Rebels loyal to Riek Machar freed prisoners from a jail.", dt.date(2018, 3, 1))
+    ref = r.resolve(nsubj(doc, "free"))
+    assert ref.codes == ("SPLMIO",) and ref.sector == "REB" and ref.rule == "actor.affiliated"
+    r, doc = resolver_for("The prosecutor of the ICC demanded a trial.")
+    assert r.resolve(nsubj(doc, "demand")).codes == ("ICC",)

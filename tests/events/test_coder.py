@@ -1080,3 +1080,21 @@ def test_arrests_strikes_lawsuits_refutations_condolences_and_deployments(text, 
     found = {(e.source, e.type, e.target): e for e in code(text)}
     assert key in found
     assert found[key].cameo == cameo
+
+
+def test_guilty_of_an_act_did_it_and_a_warning_given_is_a_threat():
+    (e,) = code("The Indian army was guilty of violating the ceasefire with Pakistan.")
+    assert (e.source, e.type, e.target) == ("IND", "ASSAULT", "PAK")
+    (e,) = code("Obama gave Russian President Vladimir Putin a stern warning to stop.")
+    assert (e.source, e.type, e.target) == ("USA", "THREATEN", "RUS")
+
+
+def test_a_mediation_between_the_two_parties_names_no_one_in_particular():
+    (e,) = code("Kuwait launched a mediation effort between the two parties.")
+    assert (e.source, e.type, e.target, e.cameo) == ("KWT", "CONSULT", None, "045")
+
+
+def test_what_is_sent_with_something_else_keeps_the_destination():
+    assert ("GBR", "AID", "LBN") in keys(
+        "Britain has sent 100 armoured vehicles and a team of paratroopers to Lebanon to help the country."
+    )

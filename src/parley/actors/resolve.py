@@ -61,6 +61,7 @@ OF_HEADS = {
     # "opponents of the Maldives government", "the president of the nation of Kyrgyzstan"
     "opponent",
     "critic",
+    "prosecutor",
     "nation",
     "country",
     "republic",
@@ -111,6 +112,9 @@ STATE_ORGANS = {
     "troop",
     "official",
 }
+# Ties by which a group acts for another ("fighters loyal to X"); "backed by" is left out: a
+# sponsor is not the same actor ("US-backed rebels" are not the US).
+AFFILIATED = {"loyal", "allied", "affiliated", "aligned", "linked", "tied", "connected"}
 # Prepositions of a place inside an act's object ("a curfew across Tbilisi").
 LOCATIVE = {"in", "across", "throughout", "inside", "within", "near", "at"}
 # Prepositions that introduce the other party of an act, not the place it happens in.
@@ -229,6 +233,15 @@ class Resolver:
                         codes.extend(c for c in m.codes if c not in codes)
                 if codes:
                     return ActorRef(tuple(codes), self._sector(token), "actor.modifier")
+        # "rebels loyal to Riek Machar", "militias allied with the government": they act for them
+        for tie in (
+            c for c in token.children if c.dep_ in {"amod", "acl"} and c.lemma_.lower() in AFFILIATED
+        ):
+            for prep in (c for c in tie.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    ref = self._one(pobj)
+                    if ref is not None:
+                        return ActorRef(ref.codes, self._sector(token) or ref.sector, "actor.affiliated")
         if token.lemma_.lower() in OF_HEADS:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):

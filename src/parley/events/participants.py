@@ -271,6 +271,10 @@ def no_one_else(token: Token, source: ActorRef, resolver: Resolver) -> bool:
         for t in [slot, *(x for x in slot.children if x.dep_ in SLOT_MODIFIERS)]:
             if t.ent_type_ in {"DATE", "TIME"}:
                 continue  # "on Monday"
+            if t.lemma_.lower() in {"party", "side"} and any(
+                c.lower_ in {"two", "both", "all"} for c in t.children
+            ):
+                continue  # "a mediation effort between the two parties": no one in particular
             if t.i in where and t.ent_type_ not in {"PERSON", "NORP", "ORG"} and resolver.resolve(t) is None:
                 continue
             if t.lemma_.lower() in {"country", "nation"} and any(

@@ -103,6 +103,8 @@ def subject_of(token: Token) -> Token | None:
             return node.head  # "Argentine veterans protested ...", parsed as a clause on the noun
         if node.dep_ in INHERITS_SUBJECT and node.head.i != node.i:
             node = node.head
+        elif node.dep_ == "prep" and node.head.pos_ == "ADJ" and node.head.dep_ == "acomp":
+            node = node.head  # "the army was guilty of violating the ceasefire"
         else:
             return None
     return None
