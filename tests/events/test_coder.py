@@ -1098,3 +1098,24 @@ def test_what_is_sent_with_something_else_keeps_the_destination():
     assert ("GBR", "AID", "LBN") in keys(
         "Britain has sent 100 armoured vehicles and a team of paratroopers to Lebanon to help the country."
     )
+
+
+def test_a_state_protesting_something_complains_officially_and_people_demonstrate():
+    (e,) = code("China protested the arrest of its citizens by Canada.")
+    assert (e.source, e.type, e.target, e.cameo) == ("CHN", "ACCUSE", "CAN", "114")
+    assert ("PRK", "ACCUSE", "KOR") in keys(
+        "Pyongyang has protested the ongoing U.S.-South Korea military exercises."
+    )
+    assert all(e.type == "PROTEST" for e in code("Thousands of students protested the new law in Seoul."))
+
+
+def test_a_call_on_someone_to_act_parsed_as_a_clause_of_purpose_is_still_a_call():
+    (e,) = code("The United Nations has called on Israel to reduce civilian casualties.")
+    assert (e.source, e.type, e.target) == ("UN", "REQUEST", "ISR")
+
+
+def test_moving_on_and_sending_a_letter_deploy_no_one():
+    assert keys("Russia said it can move on.") == set()
+    assert keys("The letter was sent to the Saudi newspaper by his translator.") == set()
+    # the recipient named but not resolved: no guessed counterpart
+    assert code("Pompeo gave the materials to his close aide Ulrich Brechbuhl.") == []

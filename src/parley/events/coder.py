@@ -615,6 +615,13 @@ class EventCoder:
                 ev_type, cameo, mode, rule = "AID", "074", "peacekeeping", rule + "+troops"
             else:
                 ev_type, cameo, mode, rule = "MOBILIZE", "154", None, rule + "+troops"
+        if (
+            ev_type == "PROTEST"
+            and token.lemma_.lower() == "protest"
+            and participants.official_protest(token, source)
+        ):
+            # "Pyongyang protested the US-South Korea exercises": a state's protest is a complaint
+            ev_type, cameo, mode, rule = "ACCUSE", "114", None, rule + "+official"
         if ev_type == "COERCE" and (cameo or "").startswith("171") and participants.protesters(token):
             ev_type, cameo, rule = "PROTEST", "145", rule + "+riot"  # "protesters torched the embassy"
         said_by = speakers.get(token.i)

@@ -299,6 +299,9 @@ def names_someone_else(token: Token, resolver: Resolver | None = None, nouns: bo
     slots += [
         s for c in token.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"
     ]
+    # the recipient: "gave the files to his aide, Ulrich Brechbuhl"
+    recipients = syntax.pobjs(token, "to")
+    slots += recipients + [a for r in recipients for a in r.children if a.dep_ == "appos"]
     for c in slots:
         agentive = c.pos_ == "PROPN" or (nouns and c.lemma_.lower() in AGENT_NOUNS)
         if agentive and (resolver is None or resolver.resolve(c) is None):
@@ -399,3 +402,19 @@ def protested(token: Token, source: ActorRef, resolver: Resolver) -> ActorRef | 
         if m is not None and m.codes and not set(m.codes) & set(source.codes):
             return ActorRef(m.codes, m.sector, "actor.protested", None, t.i)
     return None
+
+
+# Doers read from a place or a crowd: people, not a state speaking.
+CROWD_RULES = {"actor.place_people", "actor.located", "actor.unknown"}
+
+
+def official_protest(token: Token, source: ActorRef) -> bool:
+    """ "Pyongyang protested the exercises", "the ministry protested the decision": a state or its
+    government protests something (a direct object), which is an official complaint (CAMEO 114),
+    not a demonstration; people, activists or a crowd in a place demonstrate."""
+    return (
+        any(c.dep_ == "dobj" for c in token.children)
+        and source.sector in {None, "GOV"}
+        and source.rule.split("/")[0] not in CROWD_RULES
+        and not protesters(token)
+    )

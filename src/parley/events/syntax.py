@@ -305,7 +305,14 @@ def has_content(token: Token, frame: str) -> bool:
         objects = [
             c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}
         ]
-        return bool(complements(token) or objects or pobjs(token, "for"))
+        # "called on all sides to reduce casualties", which the parser may hang as a clause of purpose
+        infinitive = any(
+            c.dep_ == "advcl"
+            and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.children
+        )
+        return bool(complements(token) or objects or pobjs(token, "for") or infinitive)
     return True
 
 
