@@ -1119,3 +1119,18 @@ def test_moving_on_and_sending_a_letter_deploy_no_one():
     assert keys("The letter was sent to the Saudi newspaper by his translator.") == set()
     # the recipient named but not resolved: no guessed counterpart
     assert code("Pompeo gave the materials to his close aide Ulrich Brechbuhl.") == []
+
+
+def test_pressure_and_criticism_come_from_their_source():
+    assert keys("Israel came under pressure from the United States to halt the offensive.") == {
+        ("USA", "REQUEST", "ISR")
+    }
+    assert keys("Turkey has faced criticism from the EU over the arrests.") == {("EU", "ACCUSE", "TUR")}
+
+
+def test_a_weapon_fired_from_a_place_is_fired_by_whoever_holds_it():
+    (e,) = code("Rockets were fired at Israel from Lebanon.")
+    assert (e.source, e.type, e.target) == ("LBN", "ASSAULT", "ISR")
+    assert e.rule.endswith("actor.fired_from")
+    # a named firer wins
+    assert ("ISR", "ASSAULT", "LBN") in keys("Shells were fired at Lebanon from Israel by the Israeli army.")

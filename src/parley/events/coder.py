@@ -464,6 +464,9 @@ class EventCoder:
             # "workers at a mine in Peru went on strike": people protest in the state they are in
             source = participants.people_of_place(token, resolver)
         unknown = None
+        if source is None and lone and p.type == "ASSAULT":
+            # "a mortar bomb was fired at Israel from the Gaza Strip": fired from where its owner holds
+            source = participants.fired_from(token, resolver)
         if source is None and lone and p.type in HOSTILE:
             unknown = participants.unknown_doer(token, resolver)
             source = unknown

@@ -114,6 +114,24 @@ def unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
     return ActorRef((), cue.sector, "actor.unknown", token=subj.i)
 
 
+def fired_from(token: Token, resolver: Resolver) -> ActorRef | None:
+    """A weapon fired or launched with no one named as firing it, from a named place: the actor
+    that holds the place ("rockets were fired at Israel from Lebanon" is LBN; from the Gaza Strip,
+    its authorities)."""
+    weapons = [
+        c
+        for c in token.children
+        if c.dep_ == "nsubjpass" and (c.lemma_.lower() in FIRED or c.lower_.removesuffix("s") in FIRED)
+    ]  # "Rockets were fired", which the tagger may take for a name
+    if not weapons or any(c.dep_ == "agent" for c in token.children):
+        return None
+    for place in syntax.pobjs(token, "from"):
+        ref = resolver.resolve(place)
+        if ref is not None and len(ref.codes) == 1:
+            return replace(ref, rule="actor.fired_from")
+    return None
+
+
 def unresolved_speaker(token: Token, resolver: Resolver) -> ActorRef | None:
     """A subject that is a name (a person, an organisation) we cannot place: unknown, by its kind
     where a word for it says ("spokeswoman" GOV)."""
