@@ -265,3 +265,9 @@ def test_fighters_loyal_to_someone_act_for_them_and_a_prosecutor_of_x_for_x():
     assert ref.codes == ("SPLMIO",) and ref.sector == "REB" and ref.rule == "actor.affiliated"
     r, doc = resolver_for("The prosecutor of the ICC demanded a trial.")
     assert r.resolve(nsubj(doc, "demand")).codes == ("ICC",)
+
+
+def test_a_hyphenated_pair_of_names_modifies_as_both():
+    r, doc = resolver_for("Russia criticized the US-Ukraine military drills.")
+    drills = next(t for t in doc if t.lemma_ == "drill")
+    assert set(r.resolve(drills).codes) == {"USA", "UKR"}

@@ -1134,3 +1134,9 @@ def test_a_weapon_fired_from_a_place_is_fired_by_whoever_holds_it():
     assert e.rule.endswith("actor.fired_from")
     # a named firer wins
     assert ("ISR", "ASSAULT", "LBN") in keys("Shells were fired at Lebanon from Israel by the Israeli army.")
+
+
+def test_a_compliment_is_praise():
+    assert keys("Kerry went out of his way to compliment the lead Iranian negotiator.") == {
+        ("USA", "SUPPORT", "IRN")
+    }

@@ -227,7 +227,7 @@ class Resolver:
         for child in token.children:
             if child.dep_ in NP_MODIFIERS and child.i < token.i:
                 codes = []
-                for mod in [child, *_conjuncts(child)]:
+                for mod in [child, *_conjuncts(child), *_hyphenated(child)]:
                     m = self.index.at(mod) or _mention_in(mod, self.index)
                     if m is not None:
                         codes.extend(c for c in m.codes if c not in codes)
@@ -410,6 +410,16 @@ def _conjuncts(token: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ == "conj")
     return out
+
+
+def _hyphenated(token: Token) -> list[Token]:
+    """The other name of a hyphenated pair ("U.S.-South Korea exercises", "US-China talks")."""
+    doc = token.doc
+    return [
+        c
+        for c in token.children
+        if c.dep_ in {"compound", "nmod"} and c.i + 1 < token.i and doc[c.i + 1].text == "-"
+    ]
 
 
 def _mention_in(token: Token, index: MentionIndex) -> Mention | None:
