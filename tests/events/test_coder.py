@@ -1140,3 +1140,12 @@ def test_a_compliment_is_praise():
     assert keys("Kerry went out of his way to compliment the lead Iranian negotiator.") == {
         ("USA", "SUPPORT", "IRN")
     }
+
+
+def test_an_agreement_signed_with_someone_is_signed_by_both_but_ratifying_is_ones_own():
+    assert {("KOR", "SUPPORT", "CHN"), ("CHN", "SUPPORT", "KOR")} <= keys(
+        "South Korea signed a new defense agreement with China."
+    )
+    assert keys("Ukraine ratified a sweeping agreement with the European Union.") == {
+        ("UKR", "SUPPORT", "EU")
+    }

@@ -54,8 +54,10 @@ DISPATCH = WORDS["dispatch"]
 # Verbs of offering: "offered to send troops to Jordan" is an offer of help, never a threat.
 OFFERING = {"offer", "propose", "volunteer"}
 ALLEGING = WORDS["alleging"]
-# Consultations that are mutual: meet (040), negotiate (046).
+# Acts that are mutual: meet (040), negotiate (046), and signing an agreement with someone
+# (ratifying one is each side's own act).
 MUTUAL_CAMEO = {"040", "046"}
+MUTUAL_PATTERNS = ("support.sign/", "support.sign+")
 # Acts that are held over someone when they come with an "unless" ("will withdraw its force
 # unless ..."); an offer or refusal with an "unless" stays what it is.
 HELD_OVER = {"RETREAT", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
@@ -1135,14 +1137,14 @@ def _remember(sent: Span, resolver: Resolver) -> None:
 
 
 def _mutual(events: list[Event]) -> list[Event]:
-    """A meeting or negotiation is the other side's too: "X held talks with Y" is also Y's
-    consultation with X (a visit, a call or a mediation has a direction and stays one event)."""
+    """A meeting, negotiation or signed agreement is the other side's too: "X held talks with Y" is
+    also Y's consultation with X (a visit, a call or a mediation has a direction and stays one
+    event)."""
     out: list[Event] = []
     for ev in events:
         out.append(ev)
         if (
-            ev.type == "CONSULT"
-            and ev.cameo in MUTUAL_CAMEO
+            ((ev.type == "CONSULT" and ev.cameo in MUTUAL_CAMEO) or ev.rule.startswith(MUTUAL_PATTERNS))
             and ev.target is not None  # "Putin met Xi and Modi": Xi and Modi met Putin
             and isinstance(ev.source, str)
         ):
