@@ -1149,3 +1149,11 @@ def test_an_agreement_signed_with_someone_is_signed_by_both_but_ratifying_is_one
     assert keys("Ukraine ratified a sweeping agreement with the European Union.") == {
         ("UKR", "SUPPORT", "EU")
     }
+
+
+def test_an_office_we_cannot_place_still_declines_to_comment():
+    (e,) = code("The governor's office declined to comment on the bill.")
+    assert (e.source, e.type, e.cameo) == (None, None, "011")
+    assert e.rule.endswith("actor.unresolved")
+    # a word for no one in particular says nothing
+    assert code("Experts declined to comment.") == []

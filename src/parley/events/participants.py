@@ -133,14 +133,20 @@ def fired_from(token: Token, resolver: Resolver) -> ActorRef | None:
 
 
 def unresolved_speaker(token: Token, resolver: Resolver) -> ActorRef | None:
-    """A subject that is a name (a person, an organisation) we cannot place: unknown, by its kind
-    where a word for it says ("spokeswoman" GOV)."""
+    """A subject that is a name (a person, an organisation), or a word for an office, that we
+    cannot place: unknown, by its kind where a word for it says ("spokeswoman" GOV)."""
     subj = syntax.subject_of(token)
     if subj is None or subj.pos_ == "PRON":
         return None
-    if not (subj.pos_ == "PROPN" or subj.ent_type_ in NAMED):
-        return None
     cue = resolver.dictionary.sector_of([t.lemma_.lower() for t in subj.subtree])
+    # a name, a named owner ("Governor Holcomb's office") or a word for an office ("the governor's
+    # office", "officials") says who spoke, even where we cannot place them
+    named = subj.pos_ == "PROPN" or subj.ent_type_ in NAMED
+    owned = any(
+        c.dep_ in {"poss", "compound"} and (c.pos_ == "PROPN" or c.ent_type_ in NAMED) for c in subj.children
+    )
+    if not (named or owned or cue is not None):
+        return None
     return ActorRef((), cue.sector if cue else None, "actor.unresolved", token=subj.i)
 
 
