@@ -1157,3 +1157,10 @@ def test_an_office_we_cannot_place_still_declines_to_comment():
     assert e.rule.endswith("actor.unresolved")
     # a word for no one in particular says nothing
     assert code("Experts declined to comment.") == []
+
+
+def test_inspectors_sent_investigate_and_a_hearing_opened_is_an_inquiry():
+    assert ("IAEA", "ACCUSE", "IRN") in keys("The IAEA has dispatched inspectors to Iran.")
+    assert keys("The OSCE sent observers to Ukraine.") == set()
+    (e,) = code("The Indian court opened a hearing into the Pakistani army's role.")
+    assert (e.source, e.type, e.cameo) == ("IND", "ACCUSE", "090")
