@@ -327,7 +327,8 @@ class EventCoder:
             if source is None and not bare:
                 # "the Farm Bureau declined to comment": a speaker named but not in our dictionary is
                 # kept as unknown; a bare "said" needs a known speaker to be worth reporting
-                source = participants.unresolved_speaker(c.token, resolver)
+                # an office by its title only for what offices say: no comment, hope (011, 013)
+                source = participants.unresolved_speaker(c.token, resolver, offices=cameo in {"011", "013"})
             if source is None:
                 continue
             target = (

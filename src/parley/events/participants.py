@@ -132,9 +132,9 @@ def fired_from(token: Token, resolver: Resolver) -> ActorRef | None:
     return None
 
 
-def unresolved_speaker(token: Token, resolver: Resolver) -> ActorRef | None:
-    """A subject that is a name (a person, an organisation), or a word for an office, that we
-    cannot place: unknown, by its kind where a word for it says ("spokeswoman" GOV)."""
+def unresolved_speaker(token: Token, resolver: Resolver, offices: bool = False) -> ActorRef | None:
+    """A subject that is a name (a person, an organisation), or with `offices` a word for an office,
+    that we cannot place: unknown, by its kind where a word for it says ("spokeswoman" GOV)."""
     subj = syntax.subject_of(token)
     if subj is None or subj.pos_ == "PRON":
         return None
@@ -145,7 +145,7 @@ def unresolved_speaker(token: Token, resolver: Resolver) -> ActorRef | None:
     owned = any(
         c.dep_ in {"poss", "compound"} and (c.pos_ == "PROPN" or c.ent_type_ in NAMED) for c in subj.children
     )
-    if not (named or owned or cue is not None):
+    if not (named or owned or (offices and cue is not None)):
         return None
     return ActorRef((), cue.sector if cue else None, "actor.unresolved", token=subj.i)
 
