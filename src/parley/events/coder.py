@@ -50,7 +50,6 @@ SELF_INTENT = WORDS["self_intent"]
 # no sure doer of a targetless act.
 COMMITMENTS = {"AGREE", "THREATEN"}
 ABILITY = WORDS["ability"]
-DISPATCH = WORDS["dispatch"]
 # Verbs of offering: "offered to send troops to Jordan" is an offer of help, never a threat.
 OFFERING = {"offer", "propose", "volunteer"}
 ALLEGING = WORDS["alleging"]
@@ -910,19 +909,9 @@ class EventCoder:
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subj = token.head
         if subj is None:
-            sent_off = [
-                c
-                for c in token.children
-                if c.dep_ == "nsubjpass"
-                and any(h.lemma_.lower() in participants.TROOPS for h in [c, *syntax.pobjs(c, "of")])
-            ]
-            if (
-                sent_off
-                and token.lemma_.lower() in DISPATCH
-                and (ref := resolver.resolve(sent_off[0])) is not None
-            ):
-                # "2,000 Russian soldiers were deployed to Karabakh": troops are sent by their own state
-                return replace(ref, rule="actor.troops_owner")
+            sender = participants.troops_sender(token, resolver)
+            if sender is not None:
+                return sender
             if syntax.agentless_passive(token):
                 return None  # "X said Y would be indicted": the reporter is not the doer
             return speakers.get(token.i) if token.i in speakers else None

@@ -53,6 +53,7 @@ PLACE_PREPS = {
     "over",
 }
 TROOPS = WORDS["troops"]
+DISPATCH = WORDS["dispatch"]
 HELPING = WORDS["helping"]
 CASUALTY_VERBS = WORDS["casualty_verbs"]
 
@@ -112,6 +113,18 @@ def unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
     if cue is None or cue.sector in DOMESTIC_ACTORS:
         return None
     return ActorRef((), cue.sector, "actor.unknown", token=subj.i)
+
+
+def troops_sender(token: Token, resolver: Resolver) -> ActorRef | None:
+    """ "2,000 Russian soldiers were deployed to Karabakh": troops sent with no sender named were
+    sent by their own state."""
+    if token.lemma_.lower() not in DISPATCH:
+        return None
+    for sent_off in (c for c in token.children if c.dep_ == "nsubjpass"):
+        if any(h.lemma_.lower() in TROOPS for h in [sent_off, *syntax.pobjs(sent_off, "of")]):
+            ref = resolver.resolve(sent_off)
+            return replace(ref, rule="actor.troops_owner") if ref is not None else None
+    return None
 
 
 def fired_from(token: Token, resolver: Resolver) -> ActorRef | None:
