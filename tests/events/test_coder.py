@@ -1164,3 +1164,9 @@ def test_inspectors_sent_investigate_and_a_hearing_opened_is_an_inquiry():
     assert keys("The OSCE sent observers to Ukraine.") == set()
     (e,) = code("The Indian court opened a hearing into the Pakistani army's role.")
     assert (e.source, e.type, e.cameo) == ("IND", "ACCUSE", "090")
+
+
+def test_providing_someone_with_aid_names_them_as_the_object():
+    assert keys("Germany provided Ukraine with tanks and ammunition.") == {("DEU", "AID", "UKR")}
+    # "provided Russian weapons to Hezbollah": the weapons' maker is not the recipient
+    assert keys("Iran provided Russian weapons to Hezbollah.") == {("IRN", "AID", "HEZBOLLAH")}
