@@ -1170,3 +1170,12 @@ def test_providing_someone_with_aid_names_them_as_the_object():
     assert keys("Germany provided Ukraine with tanks and ammunition.") == {("DEU", "AID", "UKR")}
     # "provided Russian weapons to Hezbollah": the weapons' maker is not the recipient
     assert keys("Iran provided Russian weapons to Hezbollah.") == {("IRN", "AID", "HEZBOLLAH")}
+
+
+def test_goods_bought_from_abroad_name_their_maker_as_the_trading_partner():
+    assert keys("China began buying U.S. crude oil, liquefied natural gas and soybeans again.") == {
+        ("CHN", "COOPERATE", "USA")
+    }
+    assert keys("India imports Iranian oil.") == {("IND", "COOPERATE", "IRN")}
+    # a partner named outright comes first
+    assert keys("Japan bought Brazilian soybeans from Argentina.") == {("JPN", "COOPERATE", "ARG")}

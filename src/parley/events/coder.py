@@ -1022,6 +1022,10 @@ class EventCoder:
             clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"} or syntax.for_clause(c)]
             clauses += [c for o in objects for c in o.children if c.dep_ in {"acl", "ccomp"}]
             candidates = [s for c in clauses for s in c.children if s.dep_ in syntax.SUBJECTS]
+        elif role == "origin":
+            # "began buying U.S. soybeans", "imports Iranian oil": goods named by their maker
+            goods = objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
+            candidates = [m for o in goods for m in o.children if m.dep_ in {"compound", "amod", "nmod"}]
         elif role == "poss":
             candidates = [
                 g for o in objects + syntax.pobjs(token, None) for g in o.children if g.dep_ == "poss"
