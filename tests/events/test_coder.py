@@ -1179,3 +1179,10 @@ def test_goods_bought_from_abroad_name_their_maker_as_the_trading_partner():
     assert keys("India imports Iranian oil.") == {("IND", "COOPERATE", "IRN")}
     # a partner named outright comes first
     assert keys("Japan bought Brazilian soybeans from Argentina.") == {("JPN", "COOPERATE", "ARG")}
+
+
+def test_denouncing_an_offer_rejects_it_and_denouncing_an_act_criticises_it():
+    assert keys("North Korea denounced the South Korean offer of dialogue as a ploy.") == {
+        ("PRK", "REJECT", "KOR")
+    }
+    assert keys("Russia condemned the American strikes.") == {("RUS", "ACCUSE", "USA")}
