@@ -1186,3 +1186,11 @@ def test_denouncing_an_offer_rejects_it_and_denouncing_an_act_criticises_it():
         ("PRK", "REJECT", "KOR")
     }
     assert keys("Russia condemned the American strikes.") == {("RUS", "ACCUSE", "USA")}
+
+
+def test_a_complaint_that_someone_did_something_accuses_them():
+    assert ("UKR", "ACCUSE", "RUS") in keys(
+        "Ukraine complained to the UN that Russian troops were shelling Kharkiv."
+    )
+    (e,) = code("Complaining that South Korean officials were not responsive, the American envoy left.")
+    assert (e.source, e.type, e.target, e.cameo) == ("USA", "ACCUSE", "KOR", "111")
