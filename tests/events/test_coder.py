@@ -1194,3 +1194,13 @@ def test_a_complaint_that_someone_did_something_accuses_them():
     )
     (e,) = code("Complaining that South Korean officials were not responsive, the American envoy left.")
     assert (e.source, e.type, e.target, e.cameo) == ("USA", "ACCUSE", "KOR", "111")
+
+
+def test_the_one_quoted_as_saying_something_is_its_speaker():
+    (e,) = code("The king of Morocco was quoted as saying he would be ready to host a meeting with Israel.")
+    assert (e.source, e.type, e.target) == ("MAR", "AGREE", "ISR")  # "he" is the king
+
+
+def test_allowing_the_return_of_inspectors_yields_to_those_who_send_them():
+    (e,) = code("Iraq said it would allow the return of U.N. weapons inspectors.")
+    assert (e.source, e.target, e.cameo) == ("IRQ", "UN", "0355")

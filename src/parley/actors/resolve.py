@@ -66,6 +66,13 @@ OF_HEADS = {
     "country",
     "republic",
     "kingdom",
+    # rulers: "the king of Morocco", "the emir of Qatar"
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "monarch",
+    "ruler",
     "dozens",
     "scores",
     "tens",

@@ -17,6 +17,7 @@ WORDS = load_words()
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp", "pcomp"}
 STANCE_PASSIVES = WORDS["stance_passives"]
+QUOTING_PASSIVES = WORDS["quoting_passives"]
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 PROPOSALS = WORDS["proposals"]
 LIGHT_HEADS = WORDS["light_heads"]
@@ -105,6 +106,9 @@ def subject_of(token: Token) -> Token | None:
             node = node.head
         elif node.dep_ == "prep" and node.head.pos_ == "ADJ" and node.head.dep_ == "acomp":
             node = node.head  # "the army was guilty of violating the ceasefire"
+        elif node.lower_ == "as" and node.head.lemma_.lower() in QUOTING_PASSIVES:
+            # "the king was quoted as saying ...": the one quoted is the speaker
+            return next((c for c in node.head.children if c.dep_ == "nsubjpass"), None)
         else:
             return None
     return None
