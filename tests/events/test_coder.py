@@ -1204,3 +1204,9 @@ def test_the_one_quoted_as_saying_something_is_its_speaker():
 def test_allowing_the_return_of_inspectors_yields_to_those_who_send_them():
     (e,) = code("Iraq said it would allow the return of U.N. weapons inspectors.")
     assert (e.source, e.target, e.cameo) == ("IRQ", "UN", "0355")
+
+
+def test_the_speakers_own_forces_are_the_speaker():
+    assert keys("The Kremlin said its troops had pulled out of Ukraine.") == {("RUS", "RETREAT", "UKR")}
+    # people the speaker does not stand for are no one we know
+    assert keys("Reporters said their troops attacked Kyiv.") == set()

@@ -923,6 +923,12 @@ class EventCoder:
         ref = resolver.resolve(subj)
         if ref is None and subj.pos_ == "PRON" and token.i in speakers:
             return speakers[token.i]
+        if ref is None and token.i in speakers:
+            # "the Bosnian Serbs said their forces had completed the withdrawal": the speaker's own
+            own = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS), None)
+            cue = resolver.dictionary.sector_of([subj.lemma_.lower()]) if own is not None else None
+            if cue is not None and (own.lower_ not in {"his", "her"} or speakers[token.i].person):
+                return replace(speakers[token.i], sector=cue.sector, rule="actor.speakers_own", token=subj.i)
         if ref is None and (
             subj.lemma_.lower() in self.patterns.nouns or subj.lemma_.lower() in participants.FIRED
         ):
@@ -1095,6 +1101,9 @@ class EventCoder:
                 if noun is not None and noun.type:
                     return noun.type
         return None
+
+
+OWN_PRONOUNS = {"its", "their", "our", "his", "her"}
 
 
 def _codes(value: str | list[str] | None) -> tuple[str, ...]:
