@@ -271,3 +271,12 @@ def test_a_hyphenated_pair_of_names_modifies_as_both():
     r, doc = resolver_for("Russia criticized the US-Ukraine military drills.")
     drills = next(t for t in doc if t.lemma_ == "drill")
     assert set(r.resolve(drills).codes) == {"USA", "UKR"}
+
+
+def test_a_language_and_its_speakers_are_not_the_state():
+    r, _doc = resolver_for(
+        "Latvia limited the use of the Russian language; Russian-speaking voters objected."
+    )
+    assert [m.code for m in r.index.mentions] == ["LVA"]
+    r, _doc = resolver_for("The Russian army entered the town.")
+    assert [m.code for m in r.index.mentions] == ["RUS"]

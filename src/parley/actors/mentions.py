@@ -25,6 +25,8 @@ NP_MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod", "det", "nummod"}
 # Entity labels under which a place name (places.tsv) is the place, not a namesake person or word.
 PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+# Nouns for a tongue: "the Russian language" names no state.
+LANGUAGES = {"language", "dialect", "alphabet", "script"}
 # The US press tags a member of Congress with party and state: "Adam Schiff (D-Calif.)".
 US_PARTY_TAG = re.compile(r"\s*\((?:D|R|I)[-\u2013](?:[A-Z][a-z]*\.?\s?){1,3}\)")
 
@@ -120,6 +122,15 @@ def _after_pro_or_anti(span: Span) -> bool:
     )
 
 
+def _speech(span: Span) -> bool:
+    """'the Russian language', 'Russian-speaking residents': a tongue, not the state."""
+    doc = span.doc
+    if span.root.dep_ in {"amod", "compound"} and span.root.head.lemma_.lower() in LANGUAGES:
+        return True
+    nxt = [doc[i].lower_ for i in range(span.end, min(span.end + 2, len(doc)))]
+    return nxt == ["-", "speaking"] or nxt[:1] == ["speaking"]
+
+
 def _is_place(span: Span, dictionary: ActorDictionary) -> bool:
     """A place name is the place where NER says so ("Jackson said" is a person). Inside an
     organisation's name it stands for the state only when the organisation is a state organ
@@ -162,6 +173,8 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
             continue
         if entry.field == "demonyms" and _after_pro_or_anti(span):
             continue  # "pro-Russian separatists" are not Russia, "ethnic Albanians" not Albania
+        if entry.field == "demonyms" and _speech(span):
+            continue
         ent = person_of.get(span.start)
         # ("Sri Lanka's police chief", which NER may take for a name, is still the state)
         named = ent is not None and len(span) < sum(t.tag_ != "POS" for t in ent)
