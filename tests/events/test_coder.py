@@ -1210,3 +1210,12 @@ def test_the_speakers_own_forces_are_the_speaker():
     assert keys("The Kremlin said its troops had pulled out of Ukraine.") == {("RUS", "RETREAT", "UKR")}
     # people the speaker does not stand for are no one we know
     assert keys("Reporters said their troops attacked Kyiv.") == set()
+
+
+def test_receiving_observers_or_peacekeepers_allows_outside_involvement():
+    (e,) = code("The Kyrgyz prime minister received a mission of observers from the OSCE.")
+    assert (e.source, e.type, e.target, e.cameo) == ("KGZ", "RETREAT", "OSCE", "0862")
+    (e,) = code("Serbia accepted UN peacekeepers in Kosovo.")
+    assert (e.source, e.type, e.target, e.cameo) == ("SRB", "RETREAT", "UN", "0861")
+    (e,) = code("The Kenyan president received the Chinese ambassador.")
+    assert (e.type, e.cameo) == ("CONSULT", "043")
