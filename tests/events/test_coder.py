@@ -1219,3 +1219,18 @@ def test_receiving_observers_or_peacekeepers_allows_outside_involvement():
     assert (e.source, e.type, e.target, e.cameo) == ("SRB", "RETREAT", "UN", "0861")
     (e,) = code("The Kenyan president received the Chinese ambassador.")
     assert (e.type, e.cameo) == ("CONSULT", "043")
+
+
+def test_who_is_expected_or_scheduled_to_act_is_the_doer_and_the_act_is_future():
+    assert [(e.source, e.type, e.target, e.aux) for e in code("Putin is expected to meet Erdogan.")] == [
+        ("RUS", "CONSULT", "TUR", "future"),
+        ("TUR", "CONSULT", "RUS", "future"),
+    ]
+    assert keys("Russia is believed to have attacked Ukraine.") == {("RUS", "ASSAULT", "UKR")}
+    # "were supposed to pull back" is an obligation, not an act: no doer is read through it
+    assert keys("Syrian troops were supposed to pull back from Aleppo.") == set()
+
+
+def test_attending_a_summit_abroad_visits_the_host():
+    (e,) = code("Modi attended the G20 summit in Brazil.")
+    assert (e.source, e.type, e.target, e.cameo) == ("IND", "CONSULT", "BRA", "042")

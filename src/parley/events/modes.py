@@ -9,6 +9,8 @@ HYPOTHETICAL_AUX = {"could", "might", "may"}
 CONDITIONAL_MARKS = {"if", "unless"}
 # "Under the (potential) deal, Ukraine would ...": a term of a deal, not something done.
 DEAL_NOUNS = {"deal", "agreement", "plan", "proposal", "accord", "arrangement", "framework", "terms"}
+# "Putin is expected to meet Erdogan" (future); "Russia expects Ukraine to withdraw" (only hoped for).
+EXPECTING = {"expect", "anticipate"}
 
 
 def aux_mode(trigger: Token, future_from_head: bool = False) -> str | None:
@@ -17,6 +19,9 @@ def aux_mode(trigger: Token, future_from_head: bool = False) -> str | None:
         return "negation"
     if _hypothetical(trigger):
         return "hypothetical"
+    if trigger.dep_ in {"xcomp", "ccomp"} and trigger.head.lemma_.lower() in EXPECTING:
+        passive = any(c.dep_ == "nsubjpass" for c in trigger.head.children)
+        return "future" if passive else "hypothetical"
     if future_from_head or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.children):
         return "future"
     if any(c.dep_ == "aux" and c.lower_ == "going" for c in trigger.children):

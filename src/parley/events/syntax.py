@@ -18,6 +18,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp", "pcomp"}
 STANCE_PASSIVES = WORDS["stance_passives"]
 QUOTING_PASSIVES = WORDS["quoting_passives"]
+RAISING_PASSIVES = WORDS["raising_passives"]
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 PROPOSALS = WORDS["proposals"]
 LIGHT_HEADS = WORDS["light_heads"]
@@ -91,6 +92,8 @@ def subject_of(token: Token) -> Token | None:
                 return agent
             if passive is not None and node.lemma_.lower() in STANCE_PASSIVES and node.tag_ == "VBN":
                 return passive  # "Israel is opposed to French mediation": a stance, not a deed
+            if passive is not None and node.i != token.i and node.lemma_.lower() in RAISING_PASSIVES:
+                return passive  # "Putin is expected to meet Erdogan": Putin meets
             if passive is not None:
                 return None  # "X was attacked": the doer is not named
         if subj is not None and subj.pos_ == "PRON" and node.dep_ == "conj" and subj.lower_ in {"it", "they"}:
