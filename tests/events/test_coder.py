@@ -1234,3 +1234,16 @@ def test_who_is_expected_or_scheduled_to_act_is_the_doer_and_the_act_is_future()
 def test_attending_a_summit_abroad_visits_the_host():
     (e,) = code("Modi attended the G20 summit in Brazil.")
     assert (e.source, e.type, e.target, e.cameo) == ("IND", "CONSULT", "BRA", "042")
+
+
+def test_a_phone_call_had_or_made_is_a_telephone_discussion():
+    (e,) = code("Biden made a phone call to Zelensky on Monday.")
+    assert (e.source, e.type, e.target, e.cameo) == ("USA", "CONSULT", "UKR", "041")
+    assert ("UKR", "CONSULT", "RUS") in keys(
+        "The deal was forged in a phone conversation Poroshenko had with Putin on Friday."
+    )
+
+
+def test_the_noun_a_relative_clause_hangs_on_is_its_object():
+    assert keys("The sanctions which the US imposed on Iran hurt.") == {("USA", "SANCTION", "IRN")}
+    assert ("RUS", "CONSULT", "UKR") in keys("The talks that Russia held with Ukraine failed.")

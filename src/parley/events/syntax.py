@@ -196,6 +196,14 @@ def object_lemmas(token: Token) -> set[str]:
     heads += [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "stopped fighting"
     # "allow UN agencies access", parsed as a clause whose head is the noun
     heads += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
+    # "a phone conversation he had with Putin", "the talks that Russia held": the noun a relative
+    # clause with its own subject hangs on is that clause's object
+    if token.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} and c.lower_ != "that" for c in token.children
+    ):
+        relative = [h for h in heads if h.tag_ in {"WDT", "WP"} or h.lower_ == "that"]
+        if relative or not heads:
+            heads = [h for h in heads if h not in relative] + [token.head]
     # "all of its troops", "10 days of war games": the thing counted is the object too
     heads += [x for h in list(heads) for x in pobjs(h, "of")]
     heads += [x for h in list(heads) for x in pobjs(h, "as")]  # "held families as human shields"
