@@ -1247,3 +1247,15 @@ def test_a_phone_call_had_or_made_is_a_telephone_discussion():
 def test_the_noun_a_relative_clause_hangs_on_is_its_object():
     assert keys("The sanctions which the US imposed on Iran hurt.") == {("USA", "SANCTION", "IRN")}
     assert ("RUS", "CONSULT", "UKR") in keys("The talks that Russia held with Ukraine failed.")
+
+
+def test_war_games_peacekeeping_and_returned_property():
+    assert keys("Japan joined the naval exercises with India.") == {("JPN", "COOPERATE", "IND")}
+    assert keys("Kenya joined the Olympic games.") == set()
+    assert keys("Azerbaijani troops participate in peacekeeping operations in Afghanistan.") == {
+        ("AZE", "AID", "AFG")
+    }
+    (e,) = code("The ancient sarcophagus was returned to Egypt by American officials.")
+    assert (e.source, e.type, e.target, e.cameo) == ("USA", "RETREAT", "EGY", "0842")
+    # returning somewhere is travel, not giving anything back
+    assert keys("Putin returned to Kyiv after the summit.") == set()

@@ -422,7 +422,12 @@ class EventCoder:
                 continue
             lemmas = syntax.object_lemmas(token)
             intransitive = not any(c.dep_ == "dobj" for c in token.children)
-            if p.objects and not (lemmas & p.objects or ("none" in p.objects and intransitive)):
+            passive = any(c.dep_ == "nsubjpass" for c in token.children)
+            if p.objects and not (
+                lemmas & p.objects
+                or ("none" in p.objects and intransitive)
+                or ("any" in p.objects and not (intransitive and not passive))
+            ):
                 continue
             if not syntax.has_content(token, p.frame):
                 continue
