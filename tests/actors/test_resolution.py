@@ -280,3 +280,8 @@ def test_a_language_and_its_speakers_are_not_the_state():
     assert [m.code for m in r.index.mentions] == ["LVA"]
     r, _doc = resolver_for("The Russian army entered the town.")
     assert [m.code for m in r.index.mentions] == ["RUS"]
+
+
+def test_curly_apostrophes_and_dotted_acronyms_match_the_dictionary():
+    r, _doc = resolver_for("The Tigray People\u2019s Liberation Front (T.P.L.F.) met N.A.T.O. envoys.")
+    assert [m.code for m in r.index.mentions] == ["TPLF", "TPLF", "NATO"]

@@ -78,18 +78,24 @@ def _matcher(nlp: Language, dictionary: ActorDictionary) -> PhraseMatcher:
     aliases |= {a[0].upper() + a[1:] for a in aliases if a[:1].islower()}
     # British style writes acronyms of four letters or more as words: "Nato", "Farc", "Asean"
     aliases |= {a.capitalize() for a in aliases if _acronym(a)}
+    # Typeset text writes the apostrophe curly: "Tigray People’s Liberation Front"
+    aliases |= {a.replace("'", "\u2019") for a in aliases if "'" in a}
+    # and some papers dot every acronym: "T.P.L.F.", "N.A.T.O."
+    aliases |= {".".join(a) + "." for a in aliases if a.isalpha() and a.isupper() and 3 <= len(a) <= 6}
     for alias in sorted(aliases):
         matcher.add(alias, [nlp.make_doc(alias)])
     return matcher
 
 
 def _alias_of(span: Span, dictionary: ActorDictionary) -> str:
-    text = span.text
+    text = span.text.replace("\u2019", "'")
     for alias in (text, "the " + text, text[0].lower() + text[1:]):
         if alias in dictionary.by_alias:
             return alias
     if _acronym(text.upper()) and text.upper() in dictionary.by_alias:
         return text.upper()
+    if text.endswith(".") and text.replace(".", "") in dictionary.by_alias:
+        return text.replace(".", "")  # "T.P.L.F." is TPLF
     return text
 
 
