@@ -1259,3 +1259,12 @@ def test_war_games_peacekeeping_and_returned_property():
     assert (e.source, e.type, e.target, e.cameo) == ("USA", "RETREAT", "EGY", "0842")
     # returning somewhere is travel, not giving anything back
     assert keys("Putin returned to Kyiv after the summit.") == set()
+
+
+def test_aid_goes_to_whom_its_purpose_helps_or_where_it_is_spent():
+    assert keys("Germany gave 300 million euros to promote private investment in Ethiopia.") == {
+        ("DEU", "AID", "ETH")
+    }
+    assert keys("Germany earmarked emergency aid to help Haiti cope with the storm.") == {
+        ("DEU", "AID", "HTI")
+    }

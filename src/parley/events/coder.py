@@ -1027,7 +1027,27 @@ class EventCoder:
             candidates = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
         elif role == "purpose":
             # "provided $1.7 billion to support Syrian refugees": whom the help is for
-            candidates = [o for c in participants.purposes(token) for o in c.children if o.dep_ == "dobj"]
+            helping = participants.purposes(token)
+            candidates = [o for c in helping for o in c.children if o.dep_ == "dobj"]
+            # "to help Haiti cope": the one helped to do something
+            candidates += [
+                s
+                for c in helping
+                for x in c.children
+                if x.dep_ in {"ccomp", "xcomp"}
+                for s in x.children
+                if s.dep_ == "nsubj"
+            ]
+            for cand in candidates:
+                ref = participants.without(resolver.resolve(cand), source)
+                if ref is not None:
+                    return ref
+            # then the state the aid is for is the place it is spent in: "to promote investment in Ethiopia"
+            for aim in participants.aims(token):
+                ref = participants.without(participants.place_of(aim, resolver), source)
+                if ref is not None:
+                    return ref
+            return None
         elif role == "csubj":
             # "wants Russia to stop", "renewed its demand that Peru lift the tariffs"
             clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"} or syntax.for_clause(c)]

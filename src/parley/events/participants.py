@@ -369,7 +369,15 @@ def troops(token: Token) -> bool:
 
 def purposes(token: Token) -> list[Token]:
     """Purpose clauses of helping ("to support", "to help"): their object is who is helped."""
-    return [c for c in token.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in HELPING]
+    return [c for c in aims(token) if c.lemma_.lower() in HELPING]
+
+
+def aims(token: Token) -> list[Token]:
+    """Infinitive clauses saying what a gift is for, on the verb or on what is given ("gave
+    funds to promote investment in Ethiopia", "earmarked aid to help Haiti")."""
+    holders = [token, *(c for c in token.children if c.dep_ in {"dobj", "nsubjpass"})]
+    clauses = [c for h in holders for c in h.children if c.dep_ in {"xcomp", "advcl", "acl"}]
+    return [c for c in clauses if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def casualty_verb(noun: Token) -> Token | None:
