@@ -1268,3 +1268,9 @@ def test_aid_goes_to_whom_its_purpose_helps_or_where_it_is_spent():
     assert keys("Germany earmarked emergency aid to help Haiti cope with the storm.") == {
         ("DEU", "AID", "HTI")
     }
+
+
+def test_a_reaffirmed_commitment_is_a_promise_and_soviet_is_russia():
+    (e,) = code("China reiterated its commitment to Pakistan.")
+    assert (e.source, e.type, e.target, e.cameo) == ("CHN", "AGREE", "PAK", "030")
+    assert ("RUS", "SUPPORT", "USA") in keys("The Soviet leader expressed condolences to the American people.")
