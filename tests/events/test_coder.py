@@ -1273,4 +1273,17 @@ def test_aid_goes_to_whom_its_purpose_helps_or_where_it_is_spent():
 def test_a_reaffirmed_commitment_is_a_promise_and_soviet_is_russia():
     (e,) = code("China reiterated its commitment to Pakistan.")
     assert (e.source, e.type, e.target, e.cameo) == ("CHN", "AGREE", "PAK", "030")
-    assert ("RUS", "SUPPORT", "USA") in keys("The Soviet leader expressed condolences to the American people.")
+    assert ("RUS", "SUPPORT", "USA") in keys(
+        "The Soviet leader expressed condolences to the American people."
+    )
+
+
+def test_an_allegation_accuses_whom_it_is_about_and_a_report_speaks_for_where_it_came_out():
+    (e,) = code("Ukraine alleged that Russian officials knew of the plan.")
+    assert (e.source, e.type, e.target, e.cameo) == ("UKR", "ACCUSE", "RUS", "112")
+    (e,) = code("A report released in the Rwandan capital alleged that France was aware of the plans.")
+    assert (e.source, e.type, e.target) == ("RWA", "ACCUSE", "FRA")
+    # a plain "said" stays a statement
+    (e,) = code("Russia said that Ukraine was ready.")
+    assert (e.type, e.cameo) == (None, "010")
+    assert ("RUS", "ASSAULT", "UKR") in keys("Russian forces carried out killings of Ukrainian civilians.")

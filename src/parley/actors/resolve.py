@@ -271,6 +271,14 @@ class Resolver:
                         ref = self._one(pobj)
                         if ref is not None:
                             return ActorRef(ref.codes, ref.sector, "actor.author")
+            # "a report released in the Rwandan capital": put out where its author sits
+            for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING):
+                for pobj in (
+                    x for p in clause.children if p.dep_ == "prep" and p.lower_ == "in" for x in p.children
+                ):
+                    ref = self._one(pobj) if pobj.dep_ == "pobj" else None
+                    if ref is not None and len(ref.codes) == 1 and ref.codes[0] in self.dictionary.states:
+                        return ActorRef(ref.codes, None, "actor.issued_in")
             return self._issuer(token)
         return None
 

@@ -53,6 +53,7 @@ ABILITY = WORDS["ability"]
 # Verbs of offering: "offered to send troops to Jordan" is an offer of help, never a threat.
 OFFERING = {"offer", "propose", "volunteer"}
 ALLEGING = WORDS["alleging"]
+ACCUSING_SPEECH = WORDS["accusing_speech"]
 # Acts that are mutual: meet (040), negotiate (046), and signing an agreement with someone
 # (ratifying one is each side's own act).
 MUTUAL_CAMEO = {"040", "046"}
@@ -339,8 +340,18 @@ class EventCoder:
                 continue  # a bare "said" is worth reporting as a comment to or about someone else named
             aux = modes.aux_mode(c.token)
             said_by = speakers.get(c.token.i)
+            ev_type = None
+            if (
+                c.pattern.frame == "speech"
+                and c.token.lemma_.lower() in ACCUSING_SPEECH
+                and target is not None
+                and target.rule not in GUESSED_TARGETS
+                and not set(target.codes) <= set(source.codes)
+            ):
+                # "the report alleged that France was aware of the plans": an accusation of France
+                ev_type, cameo, name = "ACCUSE", "112", "accuse.allege"
             return self._make(
-                None,
+                ev_type,
                 cameo,
                 None,
                 source,
@@ -350,7 +361,7 @@ class EventCoder:
                 c.token,
                 sent,
                 s_index,
-                name + "+statement",
+                name if ev_type else name + "+statement",
                 day,
             )
         return None
