@@ -1234,6 +1234,8 @@ def test_who_is_expected_or_scheduled_to_act_is_the_doer_and_the_act_is_future()
 def test_attending_a_summit_abroad_visits_the_host():
     (e,) = code("Modi attended the G20 summit in Brazil.")
     assert (e.source, e.type, e.target, e.cameo) == ("IND", "CONSULT", "BRA", "042")
+    (e,) = code("The US leader will attend the Beijing Olympics.")
+    assert (e.source, e.type, e.target, e.aux) == ("USA", "CONSULT", "CHN", "future")
 
 
 def test_a_phone_call_had_or_made_is_a_telephone_discussion():
