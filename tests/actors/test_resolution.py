@@ -285,3 +285,13 @@ def test_a_language_and_its_speakers_are_not_the_state():
 def test_curly_apostrophes_and_dotted_acronyms_match_the_dictionary():
     r, _doc = resolver_for("The Tigray People\u2019s Liberation Front (T.P.L.F.) met N.A.T.O. envoys.")
     assert [m.code for m in r.index.mentions] == ["TPLF", "TPLF", "NATO"]
+
+
+def test_a_surname_with_the_office_held_that_day_is_the_listed_person():
+    r, _doc = resolver_for("President Bush met the dissidents.", dt.date(2008, 8, 7))
+    (m,) = [m for m in r.index.mentions if m.kind == "person"]
+    assert (m.code, m.sector, m.rule) == ("USA", "GOV", "person.titled_surname")
+    # out of office that day, or undated, the bare surname stays unknown
+    for day in (dt.date(2012, 1, 1), None):
+        r, _doc = resolver_for("President Bush met the dissidents.", day)
+        assert [m.code for m in r.index.mentions if m.kind == "person"] == [None]

@@ -99,6 +99,11 @@ class ActorDictionary:
             self.by_alias.setdefault(e.alias, []).append(e)
         # Root codes of states: only a state has a domestic side ("Nigerian police" -> NGA/COP).
         self.states = frozenset(e.code for e in self.entries if e.kind == "state")
+        # People by surname, for "President Bush" where the bare surname is too common to list.
+        self.by_surname: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            if e.kind == "person" and e.alias == e.name and " " in e.name:
+                self.by_surname.setdefault(e.name.split()[-1], []).append(e)
 
     @classmethod
     def load(cls, extra_dirs: Iterable[Path] = ()) -> ActorDictionary:
@@ -130,6 +135,18 @@ class ActorDictionary:
             e = min(people, key=lambda e: _distance(e, day))
             return Entry(e.alias, e.code, e.name, e.kind, e.field, e.ambiguous)
         return None
+
+    def titled(self, surname: str, title: list[str], day: dt.date | None) -> Entry | None:
+        """The one person with this surname who held an office named by `title` (lower-case words:
+        "president", "prime minister") on `day`: "President Bush" in 2008 is George W. Bush."""
+        if day is None or not title:
+            return None
+        found = {
+            e.name: e
+            for e in self.by_surname.get(surname, [])
+            if e.valid_on(day) and e.role and all(w in e.role.lower() for w in title)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def sector_of(self, words: list[str]) -> SectorCue | None:
         """The longest sector cue found in a run of lower-case words (a title or head noun)."""

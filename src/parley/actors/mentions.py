@@ -206,7 +206,7 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
         already = any(i in index.by_token for i in range(ent.start, ent.end))
         if already or (len(ent) == 1 and ent.root.pos_ != "PROPN"):
             continue
-        _add_person(ent, index, dictionary)
+        _add_person(ent, index, dictionary, day)
     _add_surnames(doc, index)
     _add_head_anaphora(doc, index)
     return index
@@ -261,7 +261,7 @@ def _add_surnames(doc: Doc, index: MentionIndex) -> None:
             )
 
 
-def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary) -> None:
+def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary, day: dt.date | None) -> None:
     """A person: code and sector from their title ("Russian Deputy Defense Minister Alexander
     Fomin") or apposition ("Vladimir Medinsky, Russia's head negotiator"), or from an earlier
     mention of the same name in the article."""
@@ -284,6 +284,29 @@ def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary) -> 
         )
         return
     title = [t for t in root.subtree if t.i < ent.start and t.dep_ in NP_MODIFIERS | {"prep", "pobj"}]
+    # "President Bush", "Prime Minister Johnson": a listed person by surname and office held that day
+    office_words: list[str] = []
+    in_title = {t.i for t in title}
+    i = ent.start - 1
+    while i in in_title and i not in index.by_token and ent.doc[i].pos_ in {"NOUN", "PROPN", "ADJ"}:
+        office_words.insert(0, ent.doc[i].lower_)
+        i -= 1
+    listed = dictionary.titled(surname, office_words, day) if len(ent) == 1 else None
+    if listed is not None:
+        m = Mention(
+            ent.start,
+            ent.end,
+            listed.code,
+            "person",
+            listed.name,
+            ent.text,
+            listed.sector,
+            listed.role,
+            rule="person.titled_surname",
+        )
+        index.add(m)
+        index.people.setdefault(ent.text, m)
+        return
     # "King Hassan of Morocco", "Abdullah II of Jordan"
     title += [t for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
     appos = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]

@@ -249,7 +249,8 @@ class Resolver:
                     ref = self._one(pobj)
                     if ref is not None:
                         return ActorRef(ref.codes, self._sector(token) or ref.sector, "actor.affiliated")
-        if token.lemma_.lower() in OF_HEADS:
+        # also any people named by their role: "exiled dissidents from Myanmar"
+        if token.lemma_.lower() in OF_HEADS or self.dictionary.sector_of([token.lemma_.lower()]) is not None:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     ref = self._one(pobj)
