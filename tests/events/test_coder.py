@@ -1289,3 +1289,7 @@ def test_an_allegation_accuses_whom_it_is_about_and_a_report_speaks_for_where_it
     (e,) = code("Russia said that Ukraine was ready.")
     assert (e.type, e.cameo) == (None, "010")
     assert ("RUS", "ASSAULT", "UKR") in keys("Russian forces carried out killings of Ukrainian civilians.")
+
+
+def test_it_in_reported_speech_as_the_object_is_the_speaker():
+    assert keys("Russia said Ukraine attacked it.") == {("UKR", "ASSAULT", "RUS")}

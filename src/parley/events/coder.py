@@ -104,6 +104,7 @@ class EventCoder:
         self._counterparts = True
         # token index -> CAMEO code of the deliberation it is the object of ("considering sending aid")
         self._considered: dict[int, str] = {}
+        self._speaking: dict[int, ActorRef] = {}  # who reports each token of the sentence in hand
         self.codebook = codebook_mod.load()
 
     # -- entry point ----------------------------------------------------------------------------
@@ -143,6 +144,7 @@ class EventCoder:
             if c.dep_ in {"xcomp", "ccomp"}
         }
         self._considered = self._deliberated(sent)
+        self._speaking = speakers
         absorbed: set[int] = set()  # complements already coded as the content of a promise or demand
         found: list[tuple[int, Event]] = []
         tried: list[Trigger] = []
@@ -1096,7 +1098,11 @@ class EventCoder:
             ]
             candidates += [x for c in list(candidates) if c.pos_ == "NOUN" for x in syntax.pobjs(c, "of")]
         for cand in candidates:
-            ref = participants.without(resolver.resolve(cand), source)
+            if cand.lower_ in SPEAKER_OBJECTS and cand.i in self._speaking:
+                # "Israel said rockets were fired at it": the speaker is the target
+                ref = participants.without(self._speaking[cand.i], source)
+            else:
+                ref = participants.without(resolver.resolve(cand), source)
             if ref is not None:
                 return ref
         for cand in candidates:  # "killed 23 civilians in Yemen": people named by role, placed
@@ -1140,6 +1146,7 @@ class EventCoder:
 
 
 OWN_PRONOUNS = {"its", "their", "our", "his", "her"}
+SPEAKER_OBJECTS = {"it", "itself", "us", "ourselves"}
 
 
 def _codes(value: str | list[str] | None) -> tuple[str, ...]:
