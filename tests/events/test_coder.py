@@ -1293,3 +1293,14 @@ def test_an_allegation_accuses_whom_it_is_about_and_a_report_speaks_for_where_it
 
 def test_it_in_reported_speech_as_the_object_is_the_speaker():
     assert keys("Russia said Ukraine attacked it.") == {("UKR", "ASSAULT", "RUS")}
+
+
+def test_an_act_on_oneself_or_a_request_of_ones_own_people_is_domestic():
+    assert [(e.source, e.target) for e in code("The US said that Iraq had attacked itself.")] == [
+        ("IRQ", "IRQ")
+    ]
+    (e,) = code("American lawmakers want Obama to come back.")
+    assert (e.source, e.type, e.target) == ("USA", "REQUEST", "USA")
+    # a denial about one's own capital is not an act on it
+    (e,) = code("Putin has denied that Moscow has sent regular troops to fight in Ukraine.")
+    assert (e.source, e.type, e.target) == ("RUS", "ACCUSE", None)

@@ -1146,7 +1146,7 @@ class EventCoder:
 
 
 OWN_PRONOUNS = {"its", "their", "our", "his", "her"}
-SPEAKER_OBJECTS = {"it", "itself", "us", "ourselves"}
+SPEAKER_OBJECTS = {"it", "us"}  # not "itself": a reflexive is its own clause's subject
 
 
 def _codes(value: str | list[str] | None) -> tuple[str, ...]:

@@ -172,6 +172,16 @@ def domestic(
     dyad, as in "Syrian troops shelled Syrian civilians")."""
     if len(source.codes) != 1 or source.codes[0] not in resolver.dictionary.states:
         return None
+    # "the US tanks want Obama to head back", "Iraq attacked themselves": someone of the same
+    # state asked to act (or a reflexive object) makes the act a domestic one
+    for slot in token.children:
+        if slot.dep_ == "dobj" and slot.lower_ in REFLEXIVES:
+            return ActorRef(source.codes, None, "actor.domestic_named", token=slot.i)
+        clause = slot.dep_ in {"ccomp", "xcomp"} and ev_type == "REQUEST"  # not "denied that Moscow ..."
+        for person in (s for s in slot.children if clause and s.dep_ == "nsubj" and s.pos_ == "PROPN"):
+            ref = resolver.resolve(person)
+            if ref is not None and ref.codes == source.codes:
+                return ActorRef(source.codes, ref.sector, "actor.domestic_named", token=person.i)
     # a named person of no known office who protests ("Navalny began a hunger strike") is one of
     # the people, not the state
     protester = ev_type == "PROTEST" and source.person is not None and source.sector is None
@@ -235,6 +245,9 @@ def role_words(noun: Token) -> list[str]:
         for t in a.subtree
         if t.pos_ in {"NOUN", "ADJ", "PROPN"}
     ]
+
+
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 
 
 def patients(token: Token) -> list[Token]:
