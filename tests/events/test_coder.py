@@ -1304,3 +1304,14 @@ def test_an_act_on_oneself_or_a_request_of_ones_own_people_is_domestic():
     # a denial about one's own capital is not an act on it
     (e,) = code("Putin has denied that Moscow has sent regular troops to fight in Ukraine.")
     assert (e.source, e.type, e.target) == ("RUS", "ACCUSE", None)
+
+
+def test_stones_thrown_are_a_violent_protest_and_a_gerund_after_resorting_is_done():
+    (e,) = code("Palestinian youths threw stones at Israeli soldiers.")
+    assert (e.source, e.type, e.target, e.cameo) == ("PSE", "PROTEST", "ISR", "145")
+    assert keys("Palestinian youths resorted to throwing stones at Israeli soldiers.") == {
+        ("PSE", "PROTEST", "ISR")
+    }
+    assert keys("Israel responded by shelling Lebanon.") == {("ISR", "ASSAULT", "LBN")}
+    # what is refrained from or insisted on is not done
+    assert keys("Israel refrained from attacking Lebanon.") == set()

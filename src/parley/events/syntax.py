@@ -18,6 +18,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp", "pcomp"}
 STANCE_PASSIVES = WORDS["stance_passives"]
 QUOTING_PASSIVES = WORDS["quoting_passives"]
+DOING_BY = WORDS["doing_by"]
 RAISING_PASSIVES = WORDS["raising_passives"]
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 PROPOSALS = WORDS["proposals"]
@@ -109,6 +110,9 @@ def subject_of(token: Token) -> Token | None:
             node = node.head
         elif node.dep_ == "prep" and node.head.pos_ == "ADJ" and node.head.dep_ == "acomp":
             node = node.head  # "the army was guilty of violating the ceasefire"
+        elif node.dep_ == "prep" and node.head.lemma_.lower() in DOING_BY and node.head.pos_ == "VERB":
+            # "youths resorted to throwing stones"; not "refrained from attacking", "insisted on talks"
+            node = node.head
         elif node.lower_ == "as" and node.head.lemma_.lower() in QUOTING_PASSIVES:
             # "the king was quoted as saying ...": the one quoted is the speaker
             return next((c for c in node.head.children if c.dep_ == "nsubjpass"), None)
