@@ -1315,3 +1315,26 @@ def test_stones_thrown_are_a_violent_protest_and_a_gerund_after_resorting_is_don
     assert keys("Israel responded by shelling Lebanon.") == {("ISR", "ASSAULT", "LBN")}
     # what is refrained from or insisted on is not done
     assert keys("Israel refrained from attacking Lebanon.") == set()
+
+
+def test_a_hostile_act_held_over_a_condition_is_a_threat_against_whoever_must_act():
+    (e, *_rest) = code("The EU will impose sanctions if Russia invades Ukraine.")
+    assert (e.source, e.type, e.target, e.cameo) == ("EU", "THREATEN", "RUS", "13")
+    (e,) = code("The EU may halt its mediation between the Serbian republics if the talks fail.")
+    assert (e.source, e.type, e.target) == ("EU", "THREATEN", "SRB")
+
+
+def test_people_named_by_where_they_live_or_by_an_office_in_apposition():
+    assert ("SYR", "THREATEN", "ISR") in keys(
+        "Druze inhabitants of the Syrian Golan Heights threatened to strike unless Israel rescinded the law."
+    )
+    # a name NER misses, placed by an organisation's title
+    assert ("UN", "REQUEST", "IRQ") in keys(
+        "Kenzo Oshima, the United Nations Emergency Relief Coordinator, urged Iraq to allow aid workers in."
+    )
+    # a participle the parser takes for the subject
+    assert ("ICRC", "REQUEST", "USA") in keys(
+        "The Red Cross operating in Iraq said US forces must ensure security."
+    )
+    # a subject of expertise is not an allegiance
+    assert keys("Bob Smith, a Russia expert, criticized Ukraine.") == set()

@@ -332,6 +332,9 @@ def _add_person(ent: Span, index: MentionIndex, dictionary: ActorDictionary, day
             if (m := index.by_token.get(t.i)) is not None
             and (office or m.rule != "dictionary.places")
             and not _based(t)
+            # "Bob Smith, a Russia expert" studies Russia: an apposition places a person by an
+            # office or an organisation, not by a subject of expertise
+            and (how == "person.title" or cue is not None or m.kind in {"organization", "group"})
         ]
         if codes:
             code, rule = codes[0], how

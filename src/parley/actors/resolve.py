@@ -66,6 +66,19 @@ OF_HEADS = {
     "country",
     "republic",
     "kingdom",
+    # "Druze inhabitants of the Syrian Golan Heights", "residents of Gaza"
+    "inhabitant",
+    "resident",
+    "citizen",
+    "national",
+    # units: "the first deployment of NATO peacekeeping troops", "a batch of Bangladeshi peacekeepers"
+    "deployment",
+    "batch",
+    "wave",
+    "unit",
+    "battalion",
+    "brigade",
+    "detachment",
     # rulers: "the king of Morocco", "the emir of Qatar"
     "king",
     "queen",
@@ -80,7 +93,6 @@ OF_HEADS = {
     "thousand",
     "dozen",
     "contingent",
-    "unit",
 }
 
 
@@ -372,6 +384,8 @@ class Resolver:
     def _apposed(self, token: Token) -> ActorRef | None:
         """A common noun named by its apposition: "its neighbour Kyrgyzstan", "the capital
         Mogadishu", "the group al-Nusra Front"."""
+        if token.pos_ == "PROPN" and self.index.at(token) is None:
+            return self._unlisted_name(token)
         if token.pos_ != "NOUN":
             return None
         for appos in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
@@ -387,6 +401,19 @@ class Resolver:
                 person = m.name if len(codes) == 1 else None
                 return ActorRef(tuple(codes), m.sector or self._sector(token), "actor.apposition", person)
         # "the capital Mogadishu" is often parsed as a compound head with the name as head noun
+        return None
+
+    def _unlisted_name(self, token: Token) -> ActorRef | None:
+        """A name NER missed, placed by its title in apposition: "Kenzo Oshima, the United Nations
+        Emergency Relief Coordinator" (an organisation's, or a state's where the title is an office)."""
+        for appos in (c for c in token.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}):
+            office = self.dictionary.sector_of([appos.lemma_.lower()])
+            for t in appos.subtree:
+                m = self.index.at(t)
+                if m is None or not m.code or m.kind == "person" or t.i == appos.i:
+                    continue
+                if m.kind == "organization" or (office is not None and office.sector in STATE_SECTORS):
+                    return ActorRef(m.codes, office.sector if office else None, "actor.apposition")
         return None
 
     def _from_mention(self, m: Mention, token: Token) -> ActorRef | None:

@@ -618,6 +618,19 @@ class EventCoder:
             held = participants.without(resolver.resolve(syntax.subject_of(syntax.unless(token))), source)
             if held is not None:
                 target, rule = held, rule.replace("+domestic", "")
+        elif (
+            aux in {"future", "hypothetical"}
+            and ev_type in MATERIAL_CONFLICT
+            and not syntax.conditional(token)  # the condition itself ("if Russia invades")
+            and (condition := syntax.unless(token, IF)) is not None
+            and condition.i != token.i
+        ):
+            # "may halt mediation if cooperation founders", "will impose sanctions if Russia
+            # invades": a hostile act held over a condition is a threat
+            ev_type, cameo, rule = "THREATEN", "13", rule + "+if"
+            held = participants.without(resolver.resolve(syntax.subject_of(condition)), source)
+            if held is not None and target is None:
+                target = held
         elif ev_type == "RETREAT" and aux in PROMISED_RETREAT:
             # CAMEO codes the promise as an intent to yield (035x): "will free the prisoners" 0353
             promised = self.patterns.refinements
@@ -983,8 +996,9 @@ class EventCoder:
                         ref = self._role(t, role, source, resolver)
                         if ref is not None:
                             return ref
-        # A threat names its target in its condition: "threatened to stop the talks if the US ..."
-        if p.frame == "threat":
+        # A threat names its target in its condition: "threatened to stop the talks if the US ...",
+        # and so does a hostile act held over one: "will impose sanctions if Russia invades"
+        if p.frame == "threat" or (p.type in MATERIAL_CONFLICT and not syntax.conditional(token)):
             holders = [token, *syntax.complements(token)]
             for cond in (c for h in holders for c in h.children if c.dep_ == "advcl"):
                 if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in cond.children):
@@ -1145,6 +1159,7 @@ class EventCoder:
         return None
 
 
+IF = frozenset({"if"})
 OWN_PRONOUNS = {"its", "their", "our", "his", "her"}
 SPEAKER_OBJECTS = {"it", "us"}  # not "itself": a reflexive is its own clause's subject
 

@@ -55,14 +55,15 @@ def self_complement(token: Token) -> bool:
     return any(c.dep_ == "xcomp" and not any(s.dep_ in SUBJECTS for s in c.children) for c in token.children)
 
 
-def unless(token: Token) -> Token | None:
-    """The "unless" clause an act is held over someone with: it happens unless they do something."""
+def unless(token: Token, marks: frozenset[str] = frozenset({"unless"})) -> Token | None:
+    """The "unless" clause an act is held over someone with: it happens unless they do something
+    (or, with `marks` {"if"}, the condition it is held over: "may halt mediation if ...")."""
     return next(
         (
             c
             for t in (token, token.head)
             for c in t.children
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         ),
         None,
     )
@@ -80,6 +81,9 @@ def subject_of(token: Token) -> Token | None:
         if node is None:
             return None
         subj = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subj is not None and subj.tag_ in {"VBG", "VBN"}:
+            # "The Red Cross operating in Iraq said": a participle parsed as the subject
+            subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), subj)
         if subj is None:  # "The UK and France however have opposed": the parser hangs it on "have"
             subj = next(
                 (s for a in node.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"), None
