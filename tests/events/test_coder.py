@@ -1338,3 +1338,9 @@ def test_people_named_by_where_they_live_or_by_an_office_in_apposition():
     )
     # a subject of expertise is not an allegiance
     assert keys("Bob Smith, a Russia expert, criticized Ukraine.") == set()
+
+
+def test_a_thing_built_or_held_by_someone_names_them_as_the_target():
+    assert ("ISR", "ASSAULT", "HAMAS") in keys(
+        "Israeli troops destroyed a network of tunnels built by Hamas."
+    )

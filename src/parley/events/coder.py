@@ -1050,6 +1050,18 @@ class EventCoder:
             candidates += [
                 x for o in heads for prep in ("of", "by", "from", "with") for x in syntax.pobjs(o, prep)
             ]
+            # "destroyed a network of tunnels built by Hamas": the maker or holder of the thing
+            things = heads + [x for o in heads for x in syntax.pobjs(o, "of")]
+            candidates += [
+                p
+                for o in things
+                for c in o.children
+                if c.dep_ == "acl" and c.tag_ == "VBN"
+                for a in c.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+            ]
         elif role == "dative":
             candidates = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
         elif role == "purpose":
