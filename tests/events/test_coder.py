@@ -1344,3 +1344,13 @@ def test_a_thing_built_or_held_by_someone_names_them_as_the_target():
     assert ("ISR", "ASSAULT", "HAMAS") in keys(
         "Israeli troops destroyed a network of tunnels built by Hamas."
     )
+
+
+def test_one_member_of_a_compound_doer_as_the_target_is_the_others_target():
+    assert keys("The Syrian and Russian militaries began a bombardment of Aleppo.") == {
+        ("RUS", "ASSAULT", "SYR")
+    }
+    # "each other" stays a mutual act of the pair
+    assert keys("Russia and Ukraine accused each other of violating the truce.") == {
+        (("RUS", "UKR"), "ACCUSE", None)
+    }

@@ -496,6 +496,9 @@ class EventCoder:
         if source is None or p.type is None:
             return None
         target = self._target(token, p, source, resolver, tr.particle)
+        if target is not None and target.rule == "actor.one_of_the_doers":
+            # "Syrian and Russian forces bombarded Aleppo": Russia bombarded Syria
+            source = replace(source, codes=tuple(c for c in source.codes if c not in target.codes))
         if target is None and "required" in p.targets:
             return None
         if unknown is not None and (target is None or target.rule in GUESSED_TARGETS):
@@ -1128,7 +1131,10 @@ class EventCoder:
                 # "Israel said rockets were fired at it": the speaker is the target
                 ref = participants.without(self._speaking[cand.i], source)
             else:
-                ref = participants.without(resolver.resolve(cand), source)
+                resolved = resolver.resolve(cand)
+                ref = participants.without(resolved, source)
+                if ref is None and participants.one_of(resolved, source):
+                    ref = replace(resolved, rule="actor.one_of_the_doers")
             if ref is not None:
                 return ref
         for cand in candidates:  # "killed 23 civilians in Yemen": people named by role, placed

@@ -359,6 +359,12 @@ def names_someone_else(token: Token, resolver: Resolver | None = None, nouns: bo
     return False
 
 
+def one_of(ref: ActorRef | None, source: ActorRef) -> bool:
+    """The target is one member of a compound doer ("Syrian and Russian forces bombarded Aleppo"):
+    the others did it to that one."""
+    return ref is not None and len(ref.codes) == 1 and len(source.codes) > 1 and ref.codes[0] in source.codes
+
+
 def without(ref: ActorRef | None, source: ActorRef) -> ActorRef | None:
     """The target minus the source's own codes, except a domestic dyad: the same state's
     other sector ("Syrian forces killed Syrian civilians" is SYR/MIL -> SYR/CVL)."""
