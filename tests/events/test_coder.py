@@ -1354,3 +1354,9 @@ def test_one_member_of_a_compound_doer_as_the_target_is_the_others_target():
     assert keys("Russia and Ukraine accused each other of violating the truce.") == {
         (("RUS", "UKR"), "ACCUSE", None)
     }
+
+
+def test_who_is_wrong_in_doing_something_does_it():
+    assert ("USA", "ACCUSE", "CHN") in keys(
+        "A Chinese minister said the U.S. was irresponsible in accusing Beijing of backtracking."
+    )

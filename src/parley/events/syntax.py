@@ -114,6 +114,12 @@ def subject_of(token: Token) -> Token | None:
             node = node.head
         elif node.dep_ == "prep" and node.head.pos_ == "ADJ" and node.head.dep_ == "acomp":
             node = node.head  # "the army was guilty of violating the ceasefire"
+        elif (
+            node.dep_ == "prep"
+            and node.head.lemma_.lower() == "be"
+            and any(c.dep_ == "acomp" for c in node.head.children)
+        ):
+            node = node.head  # "the U.S. was irresponsible in accusing Beijing": the U.S. accuses
         elif node.dep_ == "prep" and node.head.lemma_.lower() in DOING_BY and node.head.pos_ == "VERB":
             # "youths resorted to throwing stones"; not "refrained from attacking", "insisted on talks"
             node = node.head
