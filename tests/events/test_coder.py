@@ -1360,3 +1360,8 @@ def test_who_is_wrong_in_doing_something_does_it():
     assert ("USA", "ACCUSE", "CHN") in keys(
         "A Chinese minister said the U.S. was irresponsible in accusing Beijing of backtracking."
     )
+
+
+def test_a_negated_condition_is_neither_an_act_nor_a_refusal():
+    events = code("Russia will attack if Ukraine does not pull back from Syria.")
+    assert [(e.source, e.type, e.target) for e in events] == [("RUS", "THREATEN", "UKR")]

@@ -479,6 +479,8 @@ class EventCoder:
             return self._received(tr, sent, s_index, resolver, speakers, day)
         if p.mode == "release" and not p.objects and not participants.people_released(token):
             return None  # "released a statement": a release needs people released
+        if syntax.conditional(token) and any(c.dep_ == "neg" for c in token.children):
+            return None  # "if they don't pull back": a condition, not something done or refused
         source = self._source(token, resolver, speakers)
         if source is None and lone and p.type == "PROTEST":
             # "workers at a mine in Peru went on strike": people protest in the state they are in
