@@ -1365,3 +1365,10 @@ def test_who_is_wrong_in_doing_something_does_it():
 def test_a_negated_condition_is_neither_an_act_nor_a_refusal():
     events = code("Russia will attack if Ukraine does not pull back from Syria.")
     assert [(e.source, e.type, e.target) for e in events] == [("RUS", "THREATEN", "UKR")]
+
+
+def test_who_is_called_on_or_urged_to_act_is_the_doer_of_the_infinitive():
+    # the Arabs, not the newspaper, would mobilize; they are no one we know
+    assert keys("A Syrian newspaper called on the Arabs to unite and mobilize against Israel.") == set()
+    (e,) = code("Russia urged Ukraine to withdraw its troops.")
+    assert (e.source, e.type, e.target) == ("RUS", "REQUEST", "UKR")

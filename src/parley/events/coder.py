@@ -988,7 +988,10 @@ class EventCoder:
         # The content may name the target itself: "agreed to hold talks with X", "offered to meet X",
         # "threatened to walk away from talks with X" (but not "vowed not to join NATO": joining is not
         # an act towards NATO, and "join" has no pattern).
-        if p.frame != "speech":
+        # (not for an appeal to someone we cannot name: "called on the Arabs to mobilize against
+        # Israel" asks the Arabs, not Israel)
+        addressed = p.frame == "direct" and participants.names_someone_else(token, resolver)
+        if p.frame != "speech" and not addressed:
             for t in (t for comp in syntax.complements(token) for t in comp.subtree):
                 tr = self._trigger(t)
                 if tr is not None and tr.pattern.type is not None:

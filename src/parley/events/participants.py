@@ -349,8 +349,10 @@ def names_someone_else(token: Token, resolver: Resolver | None = None, nouns: bo
     slots += [
         s for c in token.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"
     ]
-    # the recipient: "gave the files to his aide, Ulrich Brechbuhl"
-    recipients = syntax.pobjs(token, "to")
+    # the recipient: "gave the files to his aide, Ulrich Brechbuhl"; the one called on
+    recipients = syntax.pobjs(token, "to") + (
+        syntax.pobjs(token, "on") if token.lemma_.lower() == "call" else []
+    )
     slots += recipients + [a for r in recipients for a in r.children if a.dep_ == "appos"]
     for c in slots:
         agentive = c.pos_ == "PROPN" or (nouns and c.lemma_.lower() in AGENT_NOUNS)

@@ -19,6 +19,7 @@ INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp", "pcomp"}
 STANCE_PASSIVES = WORDS["stance_passives"]
 QUOTING_PASSIVES = WORDS["quoting_passives"]
 DOING_BY = WORDS["doing_by"]
+OBJECT_CONTROL = WORDS["object_control"]
 RAISING_PASSIVES = WORDS["raising_passives"]
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 PROPOSALS = WORDS["proposals"]
@@ -110,6 +111,18 @@ def subject_of(token: Token) -> Token | None:
             return subj
         if node.dep_ == "acl":
             return node.head  # "Argentine veterans protested ...", parsed as a clause on the noun
+        infinitive = node.dep_ == "xcomp" or (
+            node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        )
+        if infinitive and node.head.i != node.i:
+            # object control: "called on Arabs to mobilize", "urged Russia to withdraw": the one
+            # called on does it, not the caller
+            head = node.head
+            controller = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
+            if controller is None and head.lemma_.lower() in OBJECT_CONTROL:
+                controller = next((p for p in pobjs(head, "on")), None)
+            if controller is not None and head.lemma_.lower() in OBJECT_CONTROL:
+                return controller
         if node.dep_ in INHERITS_SUBJECT and node.head.i != node.i:
             node = node.head
         elif node.dep_ == "prep" and node.head.pos_ == "ADJ" and node.head.dep_ == "acomp":
