@@ -1372,3 +1372,7 @@ def test_who_is_called_on_or_urged_to_act_is_the_doer_of_the_infinitive():
     assert keys("A Syrian newspaper called on the Arabs to unite and mobilize against Israel.") == set()
     (e,) = code("Russia urged Ukraine to withdraw its troops.")
     assert (e.source, e.type, e.target) == ("RUS", "REQUEST", "UKR")
+
+
+def test_money_lent_is_aid():
+    assert keys("China lent Pakistan two billion dollars.") == {("CHN", "AID", "PAK")}
