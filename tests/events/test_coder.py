@@ -1376,3 +1376,20 @@ def test_who_is_called_on_or_urged_to_act_is_the_doer_of_the_infinitive():
 
 def test_money_lent_is_aid():
     assert keys("China lent Pakistan two billion dollars.") == {("CHN", "AID", "PAK")}
+
+
+def test_joining_someone_for_talks_and_a_rival_named_by_apposition():
+    assert ("KOR", "CONSULT", "JPN") in keys(
+        "The South Korean president joined Japanese officials for talks."
+    )
+    assert ("CHN", "CONSULT", "JPN") in keys(
+        "China's president met regional rival Japan's Prime Minister Shinzo Abe."
+    )
+
+
+def test_undated_people_who_only_held_one_kind_of_office_keep_its_sector():
+    article = Article(
+        id="t", text="The British parliament rejected Prime Minister Theresa May's deal.", date=None
+    )
+    (e,) = next(extract_articles([article])).events
+    assert (e.source, e.source_sector, e.target, e.target_sector) == ("GBR", "LEG", "GBR", "GOV")

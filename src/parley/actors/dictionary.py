@@ -133,7 +133,11 @@ class ActorDictionary:
         people = [e for e in entries if e.kind == "person"]
         if people and len({e.code for e in people}) == 1:
             e = min(people, key=lambda e: _distance(e, day))
-            return Entry(e.alias, e.code, e.name, e.kind, e.field, e.ambiguous)
+            # undated text: a person who only ever held one kind of office keeps its sector
+            # (Theresa May is GOV whenever the article was written)
+            sectors = {p.sector for p in people}
+            sector = sectors.pop() if day is None and len(sectors) == 1 else None
+            return Entry(e.alias, e.code, e.name, e.kind, e.field, e.ambiguous, sector=sector)
         return None
 
     def titled(self, surname: str, title: list[str], day: dt.date | None) -> Entry | None:

@@ -400,6 +400,11 @@ class Resolver:
                     codes += [c for c in (other.codes if other else ()) if c not in codes]
                 person = m.name if len(codes) == 1 else None
                 return ActorRef(tuple(codes), m.sector or self._sector(token), "actor.apposition", person)
+            if m is None and self.dictionary.sector_of([token.lemma_.lower()]) is None:
+                # "regional rival Japan's Prime Minister Shinzo Abe": the apposition's own phrase
+                ref = self._one(appos)
+                if ref is not None:
+                    return replace(ref, rule="actor.apposition")
         # "the capital Mogadishu" is often parsed as a compound head with the name as head noun
         return None
 
