@@ -1393,3 +1393,9 @@ def test_undated_people_who_only_held_one_kind_of_office_keep_its_sector():
     )
     (e,) = next(extract_articles([article])).events
     assert (e.source, e.source_sector, e.target, e.target_sector) == ("GBR", "LEG", "GBR", "GOV")
+
+
+def test_confidence_in_someone_is_support_and_confidence_that_is_optimism():
+    assert keys("Russia expressed confidence in China's leadership.") == {("RUS", "SUPPORT", "CHN")}
+    (e,) = code("Russia expressed confidence that the talks would succeed.")
+    assert (e.type, e.cameo) == (None, "013")
