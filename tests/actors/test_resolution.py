@@ -295,3 +295,14 @@ def test_a_surname_with_the_office_held_that_day_is_the_listed_person():
     for day in (dt.date(2012, 1, 1), None):
         r, _doc = resolver_for("President Bush met the dissidents.", day)
         assert [m.code for m in r.index.mentions if m.kind == "person"] == [None]
+
+
+def test_a_family_name_written_first_is_the_later_bare_name():
+    r, _doc = resolver_for(
+        "South Korean President Park Geun-hye spoke on Monday. Later, Park met the envoy.",
+        dt.date(2013, 4, 14),
+    )
+    assert [(m.text, m.code) for m in r.index.mentions if m.kind == "person"] == [
+        ("Park Geun-hye", "KOR"),
+        ("Park", "KOR"),
+    ]

@@ -202,6 +202,9 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
         if entry.kind == "person":
             index.people.setdefault(span.text, m)
             index.people.setdefault(span[-1].text, m)
+            # a family name written first: "Park Geun-hye" is later "Park", "Xi Jinping" "Xi"
+            if len(span) > 1 and span[0].text[:1].isupper():
+                index.people.setdefault(span[0].text, m)
     for ent in people:
         already = any(i in index.by_token for i in range(ent.start, ent.end))
         if already or (len(ent) == 1 and ent.root.pos_ != "PROPN"):
