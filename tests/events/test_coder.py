@@ -1399,3 +1399,11 @@ def test_confidence_in_someone_is_support_and_confidence_that_is_optimism():
     assert keys("Russia expressed confidence in China's leadership.") == {("RUS", "SUPPORT", "CHN")}
     (e,) = code("Russia expressed confidence that the talks would succeed.")
     assert (e.type, e.cameo) == (None, "013")
+
+
+def test_a_camp_for_refugees_is_theirs_and_engaging_in_fighting_is_an_attack():
+    assert keys("A camp for Congolese refugees was attacked by Burundian militiamen.") == {
+        ("BDI", "ASSAULT", "COD")
+    }
+    assert keys("Russia was involved in the fighting in Ukraine.") == {("RUS", "ASSAULT", "UKR")}
+    assert keys("Israeli tanks fired shell bombs at targets in Gaza.") == {("ISR", "ASSAULT", "HAMAS")}

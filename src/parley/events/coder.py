@@ -1054,9 +1054,12 @@ class EventCoder:
             heads = objects or [c for c in token.children if c.dep_ == "nsubjpass"]
             # then the object's owner: "welcomed Iran's decision", "defended the right of Russia"
             candidates = heads + [g for o in heads for g in o.children if g.dep_ == "poss"]
-            # "rejected an appeal by X", "an offer from X", "the right of X"
+            # "rejected an appeal by X", "an offer from X", "the right of X", "a camp for Congolese refugees"
             candidates += [
-                x for o in heads for prep in ("of", "by", "from", "with") for x in syntax.pobjs(o, prep)
+                x
+                for o in heads
+                for prep in ("of", "by", "from", "with", "for")
+                for x in syntax.pobjs(o, prep)
             ]
             # "destroyed a network of tunnels built by Hamas": the maker or holder of the thing
             things = heads + [x for o in heads for x in syntax.pobjs(o, "of")]
