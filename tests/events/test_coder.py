@@ -1407,3 +1407,10 @@ def test_a_camp_for_refugees_is_theirs_and_engaging_in_fighting_is_an_attack():
     }
     assert keys("Russia was involved in the fighting in Ukraine.") == {("RUS", "ASSAULT", "UKR")}
     assert keys("Israeli tanks fired shell bombs at targets in Gaza.") == {("ISR", "ASSAULT", "HAMAS")}
+
+
+def test_an_abbreviated_military_title_and_a_town_named_by_of_name_no_one_else():
+    (e,) = code("Lt. Gen. Prosper Avril resigned to allow Haiti's first free elections.")
+    assert (e.source, e.source_sector, e.type, e.target) == ("HTI", "MIL", "RETREAT", None)
+    (e,) = code("Five hundred Ugandan rebels surrendered in the eastern town of Soroti.")
+    assert (e.source, e.type, e.target) == ("UGA", "RETREAT", None)

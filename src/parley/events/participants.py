@@ -34,6 +34,18 @@ WEAK_DOERS = {"actor.pronoun", "actor.sole_state", "person.sole_state", "actor.c
 CONDITIONS = WORDS["conditions"]
 # Prepositions that only say where ("in", "near"), not also to or against whom ("to", "on").
 LOCATIVE = {"in", "near", "around", "outside", "inside", "across", "throughout", "within"}
+PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "county",
+    "capital",
+    "port",
+    "enclave",
+}
 SLOT_MODIFIERS = {"conj", "compound", "amod", "poss", "nmod"}
 PLACE_PREPS = {
     "near",
@@ -327,6 +339,12 @@ def no_one_else(token: Token, source: ActorRef, resolver: Resolver) -> bool:
                 continue  # "a mediation effort between the two parties": no one in particular
             if t.i in where and t.ent_type_ not in {"PERSON", "NORP", "ORG"} and resolver.resolve(t) is None:
                 continue
+            if (
+                t.head.lower_ == "of"
+                and t.head.head.lemma_.lower() in PLACE_NOUNS
+                and resolver.resolve(t) is None
+            ):
+                continue  # "the eastern town of Soroti" (which NER may take for an organisation)
             if t.lemma_.lower() in {"country", "nation"} and any(
                 c.lower_ in {"the", "its", "their", "his", "her"} for c in t.children
             ):
