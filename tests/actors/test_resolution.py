@@ -306,3 +306,14 @@ def test_a_family_name_written_first_is_the_later_bare_name():
         ("Park Geun-hye", "KOR"),
         ("Park", "KOR"),
     ]
+
+
+def test_a_bare_head_noun_before_the_groups_full_name_is_the_group_too():
+    r, _doc = resolver_for(
+        "The separatists agreed to talks. Later the pro-Russian separatists fired at Mariupol.",
+        dt.date(2014, 9, 5),
+    )
+    assert [(m.text, m.code) for m in sorted(r.index.mentions, key=lambda m: m.start)] == [
+        ("separatists", "DPR+LPR"),
+        ("pro-Russian separatists", "DPR+LPR"),
+    ]

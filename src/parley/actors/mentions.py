@@ -216,9 +216,16 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
 
 
 def _add_head_anaphora(doc: Doc, index: MentionIndex) -> None:
-    """After "pro-Russian separatists", a bare "separatists" (or "the separatists") is the same
-    group: a later noun with the head lemma of an earlier multi-word group name takes its code."""
+    """Where an article says "pro-Russian separatists", a bare "separatists" (or "the
+    separatists") is the same group, before the full name as well as after it (a lede often
+    names the group in full only later): a noun with the head lemma of a multi-word group name
+    takes its code (the first such name in the article, and the latest one before the noun)."""
     heads: dict[str, Mention] = {}
+    for token in doc:
+        m = index.at(token)
+        if m is not None and m.kind == "group" and m.end - m.start > 1 and token.i == m.end - 1:
+            if token.pos_ == "NOUN":
+                heads.setdefault(token.lemma_.lower(), m)
     for token in doc:
         m = index.at(token)
         if m is not None:
