@@ -317,3 +317,13 @@ def test_a_bare_head_noun_before_the_groups_full_name_is_the_group_too():
         ("separatists", "DPR+LPR"),
         ("pro-Russian separatists", "DPR+LPR"),
     ]
+
+
+def test_a_description_listed_for_a_group_the_article_names_is_that_group():
+    text = "Iran and world powers resumed talks. The plan is put forward by the P5+1."
+    r, _doc = resolver_for(text, dt.date(2013, 11, 7))
+    powers = [m for m in r.index.mentions if m.text == "world powers"]
+    assert [(m.code, m.rule) for m in powers] == [("USA+GBR+FRA+RUS+CHN+DEU", "actor.group_anaphor")]
+    # not in an article that never names the group
+    r, _doc = resolver_for("Iran and world powers resumed talks.", dt.date(2013, 11, 7))
+    assert [m.text for m in r.index.mentions] == ["Iran"]

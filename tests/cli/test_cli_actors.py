@@ -86,3 +86,12 @@ def test_check_reports_a_name_meaning_two_actors(tmp_path) -> None:
     assert result.exit_code == 1
     assert "'Front' also names ZZA" in result.stderr
     assert "is after valid_until" in result.stderr
+
+
+def test_check_reports_anaphors_of_an_unknown_group(tmp_path) -> None:
+    d = tmp_path / "mine"
+    d.mkdir()
+    (d / "anaphors.tsv").write_text("code\tanaphors\tnotes\nZZQ\tfront fighter\t\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["actors", "check", str(d)])
+    assert result.exit_code == 1
+    assert "anaphors for unknown code 'ZZQ'" in result.stderr

@@ -91,9 +91,16 @@ def _entries(path: Path, kind: str, columns: tuple[str, ...]) -> Iterator[Entry]
 class ActorDictionary:
     """All entries, and the sector cues used for titles ("Defense Minister" -> MIL)."""
 
-    def __init__(self, entries: Iterable[Entry], sectors: Iterable[SectorCue]) -> None:
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        sectors: Iterable[SectorCue],
+        anaphors: dict[str, list[tuple[str, ...]]] | None = None,
+    ) -> None:
         self.entries = list(entries)
         self.sectors = {s.cue: s for s in sectors}
+        # descriptions that refer back to a group an article names ("world powers" -> P5+1)
+        self.anaphors = anaphors or {}
         self.by_alias: dict[str, list[Entry]] = {}
         for e in self.entries:
             self.by_alias.setdefault(e.alias, []).append(e)
@@ -119,7 +126,13 @@ class ActorDictionary:
             if (d / "sectors.tsv").exists()
             for r in read_tsv(d / "sectors.tsv")
         ]
-        return cls(entries, sectors)
+        anaphors: dict[str, list[tuple[str, ...]]] = {}
+        for d in dirs:
+            if (d / "anaphors.tsv").exists():
+                for r in read_tsv(d / "anaphors.tsv"):
+                    phrases = [tuple(a.lower().split()) for a in r["anaphors"].split("|") if a.strip()]
+                    anaphors.setdefault(r["code"], []).extend(phrases)
+        return cls(entries, sectors, anaphors)
 
     def lookup(self, alias: str, day: dt.date | None = None) -> Entry | None:
         """The entry an exact alias names on `day`, or None.

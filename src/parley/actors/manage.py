@@ -152,6 +152,14 @@ def check_dictionary(dirs: Iterable[Path] | None = None) -> list[str]:
         for where, _n, code in people
         if not set(code.split("+")) <= known
     ]
+    for d in dirs:  # descriptions of a group need a group to refer back to
+        path = d / "anaphors.tsv"
+        if path.exists():
+            problems += [
+                f"{path}:{row.get('code', '?')}: anaphors for unknown code {row.get('code', '')!r}"
+                for row in read_tsv(path)
+                if not set(row.get("code", "").split("+")) <= known
+            ]
     for alias, entries in sorted(by_alias.items()):
         for i, (a, wa) in enumerate(entries):
             for b, wb in entries[i + 1 :]:

@@ -212,7 +212,40 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
         _add_person(ent, index, dictionary, day)
     _add_surnames(doc, index)
     _add_head_anaphora(doc, index)
+    _add_group_anaphors(doc, index, dictionary)
     return index
+
+
+def _add_group_anaphors(doc: Doc, index: MentionIndex, dictionary: ActorDictionary) -> None:
+    """ "Iran and world powers ... the P5+1": a description listed in anaphors.tsv for a group the
+    article names is that group, anywhere in the article."""
+    named = {m.code: m for m in index.mentions if m.kind == "group" and m.code in dictionary.anaphors}
+    for code, first in named.items():
+        for phrase in dictionary.anaphors[code]:
+            for token in doc:
+                start = token.i - len(phrase) + 1
+                if token.pos_ != "NOUN" or start < 0 or token.lemma_.lower() != phrase[-1]:
+                    continue
+                words = doc[start : token.i + 1]
+                if [t.lemma_.lower() for t in words] != list(phrase) or any(
+                    t.i in index.by_token for t in words
+                ):
+                    continue
+                if any(c.dep_ in {"amod", "compound"} and c.i < start for c in token.children):
+                    continue  # "nuclear-armed world powers" may be others
+                index.add(
+                    Mention(
+                        start,
+                        token.i + 1,
+                        code,
+                        first.kind,
+                        first.name,
+                        words.text,
+                        first.sector,
+                        first.role,
+                        rule="actor.group_anaphor",
+                    )
+                )
 
 
 def _add_head_anaphora(doc: Doc, index: MentionIndex) -> None:
@@ -223,9 +256,14 @@ def _add_head_anaphora(doc: Doc, index: MentionIndex) -> None:
     heads: dict[str, Mention] = {}
     for token in doc:
         m = index.at(token)
-        if m is not None and m.kind == "group" and m.end - m.start > 1 and token.i == m.end - 1:
-            if token.pos_ == "NOUN":
-                heads.setdefault(token.lemma_.lower(), m)
+        if (
+            m is not None
+            and m.kind == "group"
+            and m.end - m.start > 1
+            and token.i == m.end - 1
+            and token.pos_ == "NOUN"
+        ):
+            heads.setdefault(token.lemma_.lower(), m)
     for token in doc:
         m = index.at(token)
         if m is not None:
