@@ -1414,3 +1414,23 @@ def test_an_abbreviated_military_title_and_a_town_named_by_of_name_no_one_else()
     assert (e.source, e.source_sector, e.type, e.target) == ("HTI", "MIL", "RETREAT", None)
     (e,) = code("Five hundred Ugandan rebels surrendered in the eastern town of Soroti.")
     assert (e.source, e.type, e.target) == ("UGA", "RETREAT", None)
+
+
+def test_a_group_of_states_on_one_side_of_talks_is_one_side():
+    day = dt.date(2013, 11, 7)
+    for text in (
+        "Iran and the P5+1 held talks in Geneva.",
+        "Talks between Iran and the P5+1 resumed in Geneva.",
+    ):
+        events = next(extract_articles([Article(id="t", text=text, date=day)])).events
+        assert {(e.source if isinstance(e.source, str) else tuple(e.source), e.type) for e in events} == {
+            ("IRN", "CONSULT"),
+            (("USA", "GBR", "FRA", "RUS", "CHN", "DEU"), "CONSULT"),
+        }
+
+
+def test_talks_naming_no_parties_are_those_of_the_two_sides_reporting_them():
+    assert keys("Russia and Ukraine said the talks went well.") == {
+        ("RUS", "CONSULT", "UKR"),
+        ("UKR", "CONSULT", "RUS"),
+    }

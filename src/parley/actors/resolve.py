@@ -201,6 +201,12 @@ class Resolver:
             self.last_actor = ref
 
     # -- resolution ---------------------------------------------------------------------------
+    def sides(self, token: Token) -> list[ActorRef]:
+        """Each conjunct of a noun phrase resolved on its own: "Iran and the P5+1" is two sides,
+        one of them six states."""
+        refs = [self._one(t) for t in [token, *_conjuncts(token)]]
+        return [replace(r, token=t.i) for r, t in zip(refs, [token, *_conjuncts(token)], strict=True) if r]
+
     def resolve(self, token: Token | None) -> ActorRef | None:
         """The actor(s) named by the noun phrase headed by `token`, conjuncts included."""
         if token is None:

@@ -539,6 +539,13 @@ class EventCoder:
             or (p.frame == "commit" and content == "RETREAT")
             or (p.cameo or "").startswith("035")
         )
+        if target is None and len(source.codes) > 3 and ("AGREE" if intent else p.type) in RECIPROCAL:
+            # "Iran and the P5+1 held talks": two sides, one of them a group of states, act
+            # towards each other (not each of the seven states towards every other)
+            subject = syntax.subject_of(token)
+            pair = resolver.sides(subject) if subject is not None else []
+            if len(pair) == 2 and not set(pair[0].codes) & set(pair[1].codes):
+                source, target = pair
         untargeted = (
             target is None
             and not (
@@ -785,15 +792,47 @@ class EventCoder:
                 verb = noun.head.head if noun.dep_ == "pobj" else noun.head
                 subject = self._source(verb, resolver, speakers) if verb.pos_ in {"VERB", "AUX"} else None
                 codes += [c for c in (subject.codes if subject else ()) if c not in codes]
+            if not codes:
+                # "Iran and world powers are upbeat after nuclear talks resumed": talks that name
+                # no parties are those of the two sides the reporting clause names
+                for verb in [a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}][:3]:
+                    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != noun.i), None)
+                    pair = resolver.sides(subject) if subject is not None else []
+                    if len(pair) == 2 and not set(pair[0].codes) & set(pair[1].codes):
+                        source, target = pair
+                        return self._make(
+                            p.type or "CONSULT",
+                            p.cameo,
+                            p.mode,
+                            source,
+                            target,
+                            None,
+                            speakers.get(noun.i),
+                            noun,
+                            sent,
+                            s_index,
+                            p.name + "+reported_sides",
+                            day,
+                        )
             if len(codes) < 2:
                 return None
-            source = ActorRef(tuple(codes), None, "actor.participants")
+            source, target = ActorRef(tuple(codes), None, "actor.participants"), None
+            pairs = [
+                resolver.sides(x)
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for x in c.children
+                if x.dep_ == "pobj"
+            ]
+            if len(codes) > 3 and len(pairs) == 1 and len(pairs[0]) == 2:
+                # "talks between Iran and the six powers": two sides, not seven parties
+                source, target = pairs[0]
             return self._make(
                 p.type or "CONSULT",
                 p.cameo,
                 p.mode,
                 source,
-                None,
+                target,
                 None,
                 speakers.get(noun.i),
                 noun,
