@@ -34,6 +34,49 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+DATELINE_DASHES = frozenset({"-", "--", "–", "—", "——"})
+DATELINE_MAX_TOKENS = 12
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the dash or colon that ends a dateline opening at `start`, or None.
+
+    A dateline is capitals ("WASHINGTON", "GAZA CITY"), then maybe ", Place" in title case and
+    a news agency in brackets, then a spaced dash or a colon: "KABUL, Afghanistan (AP) —",
+    "WASHINGTON (Reuters) -", "LYON:". Label lines such as "FILE PHOTO:" have the same shape.
+    """
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 1):
+        return None
+    after_comma = in_brackets = False
+    for i in range(start, min(len(doc) - 1, start + DATELINE_MAX_TOKENS)):
+        t = doc[i]
+        if "\n" in t.text or (i > start and doc[i].is_sent_start):
+            return None
+        if t.text == ":" or (t.text in DATELINE_DASHES and doc[i - 1].whitespace_ and t.whitespace_):
+            return i if i > start else None
+        if t.text == "(":
+            in_brackets = True
+        elif t.text == ")":
+            in_brackets = False
+        elif t.text == ",":
+            after_comma = True
+        elif not (in_brackets or t.is_upper or (after_comma and t.is_title)):
+            return None
+    return None
+
+
+@Language.component("parley_datelines")
+def datelines(doc: Doc) -> Doc:
+    """A dateline ("KABUL, Afghanistan (AP) —") is a sentence of its own: run into the first
+    sentence, the parser takes the place name for the subject of its verb."""
+    starts = [0, *(t.i + 1 for t in doc[:-1] if "\n" in t.text or "\n" in t.whitespace_)]
+    for start in starts:
+        if start < len(doc) and (end := _dateline_end(doc, start)) is not None:
+            doc[end + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load() -> Language:
     """Load the pipeline once; later calls return the same object."""
@@ -48,6 +91,7 @@ def load() -> Language:
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("parley_line_breaks", before="parser")
+    nlp.add_pipe("parley_datelines", before="parser")
     nlp.max_length = MAX_CHARS + 1
     return nlp
 
