@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -155,14 +155,20 @@ class ActorDictionary:
 
     def titled(self, surname: str, title: list[str], day: dt.date | None) -> Entry | None:
         """The one person with this surname who held an office named by `title` (lower-case words:
-        "president", "prime minister") on `day`: "President Bush" in 2008 is George W. Bush."""
-        if day is None or not title:
+        "president", "prime minister") on `day`: "President Bush" in 2008 is George W. Bush.
+
+        Undated text: the office's holders by that surname, if they all acted for one code
+        ("President Bush" is American, whichever Bush it was); named by the surname if several."""
+        if not title:
             return None
-        found = {
-            e.name: e
-            for e in self.by_surname.get(surname, [])
-            if e.valid_on(day) and e.role and all(w in e.role.lower() for w in title)
-        }
+        held = [
+            e for e in self.by_surname.get(surname, []) if e.role and all(w in e.role.lower() for w in title)
+        ]
+        if day is None:
+            if not held or len({(e.code, e.sector) for e in held}) > 1:
+                return None
+            return held[0] if len({e.name for e in held}) == 1 else replace(held[0], name=surname)
+        found = {e.name: e for e in held if e.valid_on(day)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def sector_of(self, words: list[str]) -> SectorCue | None:
