@@ -189,15 +189,31 @@ class EventCoder:
                 lone = self._comment(tried, sent, s_index, resolver, speakers, day)
             if lone is None:
                 return []
-            return _dedup([*self._allegations(sent, s_index, resolver, [lone], day), lone])
+            return self._with_allegations([lone], sent, s_index, resolver, day)
         events = [ev for _, ev in sorted(found, key=lambda x: x[0])]
-        return _dedup(self._allegations(sent, s_index, resolver, events, day) + _mutual(events))
+        return self._with_allegations(_mutual(events), sent, s_index, resolver, day)
+
+    def _with_allegations(
+        self, events: list[Event], sent: Span, s_index: int, resolver: Resolver, day: dt.date | None
+    ) -> list[Event]:
+        """An alleged hostile act is coded as the accusation, not as a fact: "the US claimed that
+        ISIL had attacked Iraq" is the US accusing ISIL; the attack is only what it says."""
+        alleged: list[Event] = []
+        claims = self._allegations(sent, s_index, resolver, events, day, alleged)
+        return _dedup(claims + [ev for ev in events if not any(ev is a for a in alleged)])
 
     def _allegations(
-        self, sent: Span, s_index: int, resolver: Resolver, events: list[Event], day: dt.date | None
+        self,
+        sent: Span,
+        s_index: int,
+        resolver: Resolver,
+        events: list[Event],
+        day: dt.date | None,
+        alleged: list[Event],
     ) -> list[Event]:
-        """ "The US claimed that ISIL had attacked Iraq": besides the attack (said by the US), the
-        claim is the US accusing ISIL (CAMEO 112). Only for verbs of alleging, not plain "said"."""
+        """ "The US claimed that ISIL had attacked Iraq": the claim is the US accusing ISIL (CAMEO
+        112), and the attack goes into `alleged`. Only for verbs of alleging, not plain "said";
+        claiming one's own act is a claim of it (CAMEO 015), and the act stays coded."""
         out: list[Event] = []
         for verb in (t for t in sent if t.lemma_.lower() in ALLEGING and t.pos_ == "VERB"):
             speaker = resolver.resolve(syntax.subject_of(verb))
@@ -237,6 +253,7 @@ class EventCoder:
                             )
                         )
                         continue
+                    alleged.append(ev)
                     out.append(
                         self._make(
                             "ACCUSE",
