@@ -1450,3 +1450,15 @@ def test_an_undated_office_and_surname_name_the_state_its_holders_served():
     article = Article(id="t", text="President Obama met the Kenyan president in Nairobi.", date=None)
     found = {(e.source, e.type, e.target) for e in next(extract_articles([article])).events}
     assert ("USA", "CONSULT", "KEN") in found
+
+
+def test_a_doer_known_by_kind_through_a_passive_agent_or_the_weapon_it_fired():
+    (e,) = code("The Malaysian airliner was blown up by a missile believed to be fired by rebels.")
+    assert (e.source, e.source_sector, e.type, e.target) == (None, "REB", "ASSAULT", "MYS")
+    (e,) = code("The Indian convoy was attacked by gunmen.")
+    assert (e.source, e.type, e.target) == (None, "ASSAULT", "IND")
+    # "pro-Syrian" militants take Syria's side; they are not Syria's, nor of unknown owner
+    (e,) = code("Pro-Syrian militants attacked a Lebanese checkpoint.")
+    assert (e.source, e.target) == (None, "LBN")
+    # "blow up" needs something blown up
+    assert code("The talks blew up over the weekend.") == []

@@ -1026,10 +1026,7 @@ class EventCoder:
         ):
             # "a car bombing by the Islamic State group killed 75 people", "missiles fired by the
             # Israeli military struck": the act's or the weapon's owner did it
-            owners = [c for c in subj.children if c.dep_ in {"poss", "amod", "compound"}] + syntax.pobjs(
-                subj, "by"
-            )
-            owners += [x for c in subj.children if c.dep_ == "acl" for x in syntax.pobjs(c, "by")]
+            owners = syntax.users_of(subj)
             ref = next((r for r in (resolver.resolve(o) for o in owners) if r is not None), None)
         return ref
 

@@ -116,15 +116,34 @@ def unknown_doer(token: Token, resolver: Resolver) -> ActorRef | None:
     """ "Insurgents bombarded the Syrian city of Aleppo": a non-state doer named only by its kind
     (CAMEO's "---REB"), when nothing in its phrase names an owner or a country we failed to
     resolve. Soldiers, police or officials of no named state are a state we missed: not coded."""
-    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)  # no passive agents
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subj is None and token.tag_ == "VBN":
+        # "was blown up by rebels", "by a missile believed to be fired by rebels"
+        agent = next(iter(syntax.pobjs(token, "by")), None)
+        if agent is not None and agent.lemma_.lower() in FIRED:
+            agent = next((o for o in syntax.users_of(agent) if o.dep_ == "pobj"), None)
+        subj = agent
     if subj is None or subj.pos_ != "NOUN":
         return None
-    if any(t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.dep_ == "poss" for t in subj.subtree):
+    if any(
+        (t.pos_ == "PROPN" or t.ent_type_ in NAMED or t.dep_ == "poss") and not _stance(t)
+        for t in subj.subtree
+    ):
         return None  # "its fighters attacked": the owner is named, just not resolved
     cue = resolver.dictionary.sector_of([subj.lemma_.lower()])
     if cue is None or cue.sector in DOMESTIC_ACTORS:
         return None
     return ActorRef((), cue.sector, "actor.unknown", token=subj.i)
+
+
+def _stance(token: Token) -> bool:
+    """ "pro-Russia rebels": a side they take, not whose they are."""
+    doc = token.doc
+    i = token.i
+    for start in (i, i - 1, i - 2):  # the token is "pro", "-" or the name after them
+        if 0 <= start < len(doc) - 1 and doc[start].lower_ in {"pro", "anti"} and doc[start + 1].text == "-":
+            return True
+    return False
 
 
 def troops_sender(token: Token, resolver: Resolver) -> ActorRef | None:

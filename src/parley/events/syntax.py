@@ -267,6 +267,15 @@ def each_other(token: Token) -> bool:
     return any(pair in RECIPROCAL_PRONOUNS for pair in itertools.pairwise(words))
 
 
+def users_of(noun: Token) -> list[Token]:
+    """Who an act or a weapon belongs to: "Israeli shelling", "a bombing by the Islamic State
+    group", "missiles fired by the army", "a missile believed to be fired by rebels"."""
+    fired = [c for c in noun.children if c.dep_ == "acl"]
+    fired += [x for c in fired for x in c.children if x.dep_ == "xcomp"]
+    owners = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}] + pobjs(noun, "by")
+    return owners + [x for c in fired for x in pobjs(c, "by")]
+
+
 def pobjs(token: Token, prep: str | None) -> list[Token]:
     return [
         p
