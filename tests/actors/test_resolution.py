@@ -329,3 +329,21 @@ def test_a_description_listed_for_a_group_the_article_names_is_that_group():
     # not in an article that never names the group
     r, _doc = resolver_for("Iran and world powers resumed talks.", dt.date(2013, 11, 7))
     assert [m.text for m in r.index.mentions] == ["Iran"]
+
+
+def test_names_in_capitals_or_odd_case_match_but_words_in_lower_case_do_not():
+    r, _doc = resolver_for("NORTH KOREA TESTS MISSILE AS JAPAN PROTESTS")
+    assert [m.code for m in r.index.mentions] == ["PRK", "JPN"]
+    r, _doc = resolver_for("The envoy wants to help iSrael.")
+    assert [m.code for m in r.index.mentions] == ["ISR"]
+    # lower case stays a word, and a name that is also a word matches only as written
+    r, _doc = resolver_for("They ate turkey from china, and TURKEY JERKY sold out.")
+    assert [m.code for m in r.index.mentions] == []
+    # a place alias of the PETRARCH lists in odd case ("The Us") is not a name in any case
+    r, _doc = resolver_for("The US envoy arrived.")
+    assert [m.text for m in r.index.mentions] == ["US"]
+
+
+def test_a_headline_in_capitals_names_no_person():
+    r, _doc = resolver_for("US JETS DESTROY BASE IN SYRIA")
+    assert not [m for m in r.index.mentions if m.kind == "person"]

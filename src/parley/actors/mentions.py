@@ -1,7 +1,9 @@
 """Find actor mentions in a parsed article: dictionary names, and people named with a title.
 
 A mention is a token span resolved to a root code. Dictionary names are matched case-sensitively
-(proper names), so "us" is never the United States and "turkey" never Turkey.
+(proper names), so "us" is never the United States and "turkey" never Turkey; a name of a state,
+organisation or group that is no English word is also found in capitals ("SYRIA" in a headline)
+or in odd case ("iSrael"), never all in lower case.
 """
 
 from __future__ import annotations
@@ -87,11 +89,35 @@ def _matcher(nlp: Language, dictionary: ActorDictionary) -> PhraseMatcher:
     return matcher
 
 
+@lru_cache(maxsize=4)
+def _caseless(nlp: Language, dictionary: ActorDictionary) -> tuple[PhraseMatcher, dict[str, str]]:
+    """Names matched whatever their case ("SYRIA", "iSrael"), each lower-case form with its alias:
+    the names, demonyms and capitals of states, organisations and groups, of four letters or more,
+    not acronyms and not ambiguous with a word (Turkey, Chad, Jordan, Niger are flagged
+    `ambiguous`)."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    forms: dict[str, str] = {}
+    for e in dictionary.entries:
+        alias = e.alias.removeprefix("the ")
+        if e.kind == "person" or e.field == "places" or e.ambiguous:
+            continue  # people's and minor places' names are words too often ("Lawrence")
+        if len(alias) < 4 or not any(c.islower() for c in alias):
+            continue
+        forms.setdefault(alias.lower(), e.alias)
+    for form in sorted(forms):
+        matcher.add(form, [nlp.make_doc(form)])
+    return matcher, forms
+
+
 def _alias_of(span: Span, dictionary: ActorDictionary) -> str:
     text = span.text.replace("\u2019", "'")
     for alias in (text, "the " + text, text[0].lower() + text[1:]):
         if alias in dictionary.by_alias:
             return alias
+    from parley import nlp as nlp_mod
+
+    if (alias := _caseless(nlp_mod.load(), dictionary)[1].get(text.lower())) is not None:
+        return alias  # "SYRIA", "iSrael"
     if _acronym(text.upper()) and text.upper() in dictionary.by_alias:
         return text.upper()
     if text.endswith(".") and text.replace(".", "") in dictionary.by_alias:
@@ -164,6 +190,12 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
 
     matcher = _matcher(nlp_mod.load(), dictionary)
     spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
+    caseless, _forms = _caseless(nlp_mod.load(), dictionary)
+    spans += [
+        Span(doc, s, e)
+        for _m, s, e in caseless(doc)
+        if doc[s:e].text != doc[s:e].text.lower() and not doc[s:e].text.istitle()
+    ]
     index = MentionIndex()
     people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     # Tokens inside a multi-word person name ("Jordan Peterson"); a lone "Azerbaijan" that NER
@@ -209,6 +241,8 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
         already = any(i in index.by_token for i in range(ent.start, ent.end))
         if already or (len(ent) == 1 and ent.root.pos_ != "PROPN"):
             continue
+        if all(t.is_upper for t in ent if t.is_alpha):
+            continue  # a headline in capitals: "US JETS DESTROY BASE" is no one's name
         _add_person(ent, index, dictionary, day)
     _add_surnames(doc, index)
     _add_head_anaphora(doc, index)
