@@ -1462,3 +1462,19 @@ def test_a_doer_known_by_kind_through_a_passive_agent_or_the_weapon_it_fired():
     assert (e.source, e.target) == (None, "LBN")
     # "blow up" needs something blown up
     assert code("The talks blew up over the weekend.") == []
+
+
+def test_inspecting_sites_in_a_state_investigates_it():
+    (e,) = code("IAEA inspectors examined two sites in Iran on Monday.")
+    assert (e.source, e.type, e.cameo, e.target) == ("IAEA", "ACCUSE", "090", "IRN")
+    # something examined that is no site is no inspection
+    assert code("The court in Geneva will examine the appeal.") == []
+
+
+def test_wanting_an_act_cameo_has_no_intent_code_for_is_that_act_hypothetical():
+    (e,) = code("Russia wants to investigate Ukraine's laboratories.")
+    assert (e.source, e.type, e.target, e.aux) == ("RUS", "ACCUSE", "UKR", "hypothetical")
+    assert "+wanted" in e.rule
+    # wanting to help is still an intent to cooperate (AGREE)
+    (e,) = code("Kenya wants to help Somalia.")
+    assert (e.type, e.cameo) == ("AGREE", "033")

@@ -45,6 +45,8 @@ POSITION_TYPES = {"REQUEST", "AGREE", "REJECT", "CONCEDE"}
 # know only by its kind.
 GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.counterpart"}
 SELF_INTENT = WORDS["self_intent"]
+# Acts CAMEO has no "intent to" code for: wanting to do them is coded as the act, hypothetical.
+WANTED_ACTS = {"ACCUSE", "REQUEST", "REJECT", "PROTEST"}
 # Promises and threats ("said it is prepared to lift the ban", "said they would blockade Paris") are
 # most often aimed at the speaker's own people, whom the sentence does not name: there its "it" is
 # no sure doer of a targetless act.
@@ -549,6 +551,28 @@ class EventCoder:
         )
         if wish and not intent:
             return None  # a wish of one's own is no appeal to anyone
+        if intent and content in WANTED_ACTS:
+            # "inspectors want to re-examine the sites in Iran": CAMEO has no intent code for
+            # investigating, accusing, demanding or protesting; the act is coded, as hypothetical
+            wanted = next(
+                (
+                    w
+                    for c in syntax.complements(token)
+                    if (w := self._trigger(c)) and w.pattern.type == content
+                ),
+                None,
+            )
+            ev = (
+                None
+                if wanted is None
+                else self._event(wanted, sent, s_index, resolver, speakers, future_heads, day)
+            )
+            if ev is None:
+                return None
+            pattern_rule, _, actor_rule = ev.rule.partition("/")
+            return ev.model_copy(
+                update={"aux": "hypothetical", "rule": f"{pattern_rule}+wanted/{actor_rule}"}
+            )
         unilateral = (
             # "released a video" releases no one: a release needs people released
             (p.type in UNILATERAL and (p.mode != "release" or participants.people_released(token)))
