@@ -1478,3 +1478,21 @@ def test_wanting_an_act_cameo_has_no_intent_code_for_is_that_act_hypothetical():
     # wanting to help is still an intent to cooperate (AGREE)
     (e,) = code("Kenya wants to help Somalia.")
     assert (e.type, e.cameo) == ("AGREE", "033")
+
+
+def test_tariffs_on_goods_made_or_imported_somewhere_are_against_that_state():
+    assert ("CHN", "SANCTION", "USA") in keys(
+        "China introduced new tariffs on goods imported from the United States."
+    )
+    assert ("USA", "SANCTION", "CHN") in keys("The US imposed tariffs on steel made in China.")
+
+
+def test_a_pronoun_in_a_clause_of_time_is_the_main_clauses_actor():
+    text = (
+        "Canada protested to India on Monday. "
+        "Beijing's white paper came a day after it introduced new tariffs on goods imported "
+        "from the United States."
+    )
+    (e,) = [e for e in code(text) if e.type == "SANCTION"]
+    assert (e.source, e.target) == ("CHN", "USA")
+    assert e.rule.endswith("/actor.main_clause")

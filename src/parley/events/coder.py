@@ -45,6 +45,7 @@ POSITION_TYPES = {"REQUEST", "AGREE", "REJECT", "CONCEDE"}
 # know only by its kind.
 GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.counterpart"}
 SELF_INTENT = WORDS["self_intent"]
+ORIGIN_VERBS = {"import", "make", "produce", "manufacture", "ship", "export", "originate"}
 # Acts CAMEO has no "intent to" code for: wanting to do them is coded as the act, hypothetical.
 WANTED_ACTS = {"ACCUSE", "REQUEST", "REJECT", "PROTEST"}
 # Promises and threats ("said it is prepared to lift the ban", "said they would blockade Paris") are
@@ -1036,6 +1037,17 @@ class EventCoder:
             # "Poroshenko said he is prepared": he is the speaker; "Kyiv said he ..." is someone else
             if subj.lower_ not in {"he", "she"} or speaker.person is not None:
                 return speaker
+        if subj.lower_ in {"it", "they"} and subj.head.i == token.i and token.dep_ == "advcl":
+            # "Beijing's white paper came a day after it introduced new tariffs": the pronoun of a
+            # clause of time or reason is the main clause's actor, before any earlier sentence's
+            main = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            owner = None if main is None else resolver.resolve(main)
+            if owner is None and main is not None:
+                owner = next(
+                    (r for c in main.children if c.dep_ == "poss" and (r := resolver.resolve(c))), None
+                )
+            if owner is not None and not owner.person:
+                return replace(owner, rule="actor.main_clause", token=subj.i)
         ref = resolver.resolve(subj)
         if ref is None and subj.pos_ == "PRON" and token.i in speakers:
             return speakers[token.i]
@@ -1183,7 +1195,17 @@ class EventCoder:
         elif role == "origin":
             # "began buying U.S. soybeans", "imports Iranian oil": goods named by their maker
             goods = objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
+            # "tariffs on goods imported from the United States": the goods a tariff is laid on
+            goods += [g for o in objects for g in syntax.pobjs(o, "on")]
             candidates = [m for o in goods for m in o.children if m.dep_ in {"compound", "amod", "nmod"}]
+            # "goods imported from the United States", "steel made in China"
+            candidates += [
+                x
+                for o in goods
+                for c in o.children
+                if c.dep_ == "acl" and c.lemma_.lower() in ORIGIN_VERBS
+                for x in syntax.pobjs(c, "from") + syntax.pobjs(c, "in")
+            ]
         elif role == "poss":
             candidates = [
                 g for o in objects + syntax.pobjs(token, None) for g in o.children if g.dep_ == "poss"
