@@ -15,6 +15,10 @@ def code(text: str) -> list:
     return next(extract_articles([article])).events
 
 
+def _key(value: str | list[str] | None) -> str | tuple[str, ...] | None:
+    return tuple(value) if isinstance(value, list) else value
+
+
 def keys(text: str) -> set[tuple]:
     out = set()
     for e in code(text):
@@ -1496,3 +1500,14 @@ def test_a_pronoun_in_a_clause_of_time_is_the_main_clauses_actor():
     (e,) = [e for e in code(text) if e.type == "SANCTION"]
     assert (e.source, e.target) == ("CHN", "USA")
     assert e.rule.endswith("/actor.main_clause")
+
+
+def test_talks_of_a_state_and_a_group_of_states_are_held_by_both_sides():
+    text = (
+        "Iran and world powers are upbeat after nuclear talks resumed in Vienna today. "
+        "The P5+1 wants Iran to cap its enrichment."
+    )
+    events = next(extract_articles([Article(id="t", text=text, date=dt.date(2013, 11, 7))])).events
+    found = {(_key(e.source), e.type, _key(e.target)) for e in events}
+    six = ("USA", "GBR", "FRA", "RUS", "CHN", "DEU")
+    assert ("IRN", "CONSULT", six) in found and (six, "CONSULT", "IRN") in found

@@ -204,8 +204,25 @@ class Resolver:
     def sides(self, token: Token) -> list[ActorRef]:
         """Each conjunct of a noun phrase resolved on its own: "Iran and the P5+1" is two sides,
         one of them six states."""
-        refs = [self._one(t) for t in [token, *_conjuncts(token)]]
-        return [replace(r, token=t.i) for r, t in zip(refs, [token, *_conjuncts(token)], strict=True) if r]
+        tokens = [token, *_conjuncts(token), *self._split_conjuncts(token)]
+        refs = [self._one(t) for t in tokens]
+        return [replace(r, token=t.i) for r, t in zip(refs, tokens, strict=True) if r]
+
+    def _split_conjuncts(self, token: Token) -> list[Token]:
+        """ "Iran and world powers": the parser may hang "Iran" on "powers" as a modifier, with
+        "world" as its conjunct; the modifier is then a conjunct of the whole name."""
+        m = self.index.at(token)
+        if m is None:
+            return []
+        inside = range(m.start, m.end)
+        return [
+            t.head
+            for t in self.doc[m.start : m.end]
+            if t.dep_ == "conj"
+            and t.head.i not in inside
+            and t.head.head.i in inside
+            and t.head.dep_ in {"nmod", "compound"}
+        ]
 
     def resolve(self, token: Token | None) -> ActorRef | None:
         """The actor(s) named by the noun phrase headed by `token`, conjuncts included."""
@@ -214,7 +231,7 @@ class Resolver:
         # A name the parser split ("Barack" as head, "Obama and Putin" below it) keeps its conjuncts.
         m = self.index.at(token)
         heads = [self.doc[i] for i in range(m.start, m.end)] if m is not None else [token]
-        conj = [c for h in heads for c in _conjuncts(h) if c not in heads]
+        conj = [c for h in heads for c in _conjuncts(h) if c not in heads] + self._split_conjuncts(token)
         refs = [r for r in (self._one(t) for t in [token, *conj]) if r]
         if not refs:
             return None

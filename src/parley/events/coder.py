@@ -1332,7 +1332,8 @@ def _mutual(events: list[Event]) -> list[Event]:
         if (
             ((ev.type == "CONSULT" and ev.cameo in MUTUAL_CAMEO) or ev.rule.startswith(MUTUAL_PATTERNS))
             and ev.target is not None  # "Putin met Xi and Modi": Xi and Modi met Putin
-            and isinstance(ev.source, str)
+            # "Iran and the P5+1 held talks": the six held them with Iran too
+            and (isinstance(ev.source, str) or isinstance(ev.target, str))
         ):
             out.append(
                 ev.model_copy(
