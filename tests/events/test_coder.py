@@ -1511,3 +1511,30 @@ def test_talks_of_a_state_and_a_group_of_states_are_held_by_both_sides():
     found = {(_key(e.source), e.type, _key(e.target)) for e in events}
     six = ("USA", "GBR", "FRA", "RUS", "CHN", "DEU")
     assert ("IRN", "CONSULT", six) in found and (six, "CONSULT", "IRN") in found
+
+
+def test_a_hostile_act_on_people_we_cannot_place_is_not_against_the_other_party():
+    text = (
+        "Turkey and the United States held talks on the ceasefire. "
+        "The United States urged Turkey to show restraint. "
+        "Turkey vowed to crush the terrorists' heads."
+    )
+    assert not [e for e in code(text) if e.type == "ASSAULT" and e.target == "USA"]
+
+
+def test_what_is_prevented_or_only_alleged_in_a_noun_clause_is_not_coded():
+    assert not [
+        e
+        for e in code("The White House moved to prevent hawks in Congress from imposing sanctions on Iran.")
+        if e.type == "SANCTION"
+    ]
+    found = code(
+        "The Red Cross rejected accusations that it had used radios to aid the rebels in Sierra Leone."
+    )
+    assert not [e for e in found if e.type == "AID"]
+
+
+def test_it_or_they_is_the_nearest_subject_before_it_in_the_sentence():
+    text = "NATO warned that if Russia invaded a member state, it would face the full force of the alliance."
+    (e,) = [e for e in code(text) if e.type == "THREATEN"]
+    assert (e.source, e.target) == ("NATO", "RUS")

@@ -208,6 +208,18 @@ class Resolver:
         refs = [self._one(t) for t in tokens]
         return [replace(r, token=t.i) for r, t in zip(refs, tokens, strict=True) if r]
 
+    def _subject_before(self, pronoun: Token) -> ActorRef | None:
+        """ "if Russia invaded a member nation, it would face the full force of NATO": "it" or
+        "they" is the nearest subject before it in its sentence that names a state or group."""
+        for t in reversed(self.doc[pronoun.sent.start : pronoun.i]):
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON":
+                m = self.index.at(t)
+                ref = self._from_mention(m, t) if m is not None else None
+                if ref is not None and not ref.person:
+                    return ActorRef(ref.codes, ref.sector, "actor.pronoun_in_sentence", token=t.i)
+                return None  # the nearest subject is someone else: no guess
+        return None
+
     def _split_conjuncts(self, token: Token) -> list[Token]:
         """ "Iran and world powers": the parser may hang "Iran" on "powers" as a modifier, with
         "world" as its conjunct; the modifier is then a conjunct of the whole name."""
@@ -256,6 +268,10 @@ class Resolver:
                 self.last_person.codes, self.last_person.sector, "actor.pronoun", self.last_person.person
             )
         if lower in IMPERSONAL:
+            if lower in {"it", "they"}:
+                near = self._subject_before(token)
+                if near is not None:
+                    return near
             return self.last_actor and ActorRef(
                 self.last_actor.codes, self.last_actor.sector, "actor.pronoun"
             )

@@ -45,6 +45,8 @@ POSITION_TYPES = {"REQUEST", "AGREE", "REJECT", "CONCEDE"}
 # know only by its kind.
 GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.counterpart"}
 SELF_INTENT = WORDS["self_intent"]
+PREVENTING = WORDS["preventing"]
+HEARSAY_NOUNS = WORDS["hearsay_nouns"]
 ORIGIN_VERBS = {"import", "make", "produce", "manufacture", "ship", "export", "originate"}
 # Acts CAMEO has no "intent to" code for: wanting to do them is coded as the act, hypothetical.
 WANTED_ACTS = {"ACCUSE", "REQUEST", "REJECT", "PROTEST"}
@@ -501,6 +503,10 @@ class EventCoder:
             return None  # "released a statement": a release needs people released
         if syntax.conditional(token) and any(c.dep_ == "neg" for c in token.children):
             return None  # "if they don't pull back": a condition, not something done or refused
+        if syntax.hearsay(token, HEARSAY_NOUNS):
+            return None  # "rejected accusations that it had used radios to aid the rebels"
+        if syntax.prevented(token, PREVENTING):
+            return None  # "to prevent hawks in Congress from imposing more sanctions"
         source = self._source(token, resolver, speakers)
         if source is None and lone and p.type == "PROTEST":
             # "workers at a mine in Peru went on strike": people protest in the state they are in
@@ -1117,6 +1123,8 @@ class EventCoder:
                 if ref is not None and ref.rule != "actor.counterpart":
                     return ref
         if "counterpart" in p.targets and not participants.names_someone_else(token):
+            if p.type in HOSTILE and participants.aims_at_people(token, resolver):
+                return None  # "vowed to crush the terrorists' heads": not the other party's
             return self._role(token, "counterpart", source, resolver)
         return None
 
@@ -1334,6 +1342,7 @@ def _mutual(events: list[Event]) -> list[Event]:
             and ev.target is not None  # "Putin met Xi and Modi": Xi and Modi met Putin
             # "Iran and the P5+1 held talks": the six held them with Iran too
             and (isinstance(ev.source, str) or isinstance(ev.target, str))
+            and not set(_codes(ev.source)) & set(_codes(ev.target))
         ):
             out.append(
                 ev.model_copy(

@@ -302,6 +302,14 @@ def is_unit(ref: ActorRef) -> bool:
     }
 
 
+def aims_at_people(token: Token, resolver: Resolver) -> bool:
+    """A hostile act's object names people we could not place ("crush the terrorists' heads",
+    "attacked the militants"): then it is aimed at them, not at the article's other party."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [g for o in objects for g in o.children if g.dep_ == "poss"]
+    return any(o.pos_ == "NOUN" and person_noun(o, resolver) and resolver.resolve(o) is None for o in objects)
+
+
 def person_noun(noun: Token, resolver: Resolver) -> bool:
     """A word for people: a sector's own word ("police", "rebels") or one for persons."""
     lemma = noun.lemma_.lower()

@@ -70,6 +70,25 @@ def unless(token: Token, marks: frozenset[str] = frozenset({"unless"})) -> Token
     )
 
 
+def prevented(token: Token, preventing: frozenset[str]) -> bool:
+    """The verb is what a verb of preventing keeps from happening: "stopped them from attacking"."""
+    prep = token.head if token.dep_ == "pcomp" else None
+    return prep is not None and prep.lower_ == "from" and prep.head.lemma_.lower() in preventing
+
+
+def hearsay(token: Token, nouns: frozenset[str]) -> bool:
+    """The verb is in the "that" clause of a noun of hearsay ("accusations that it had used radios
+    to aid the rebels", "reports that Russia attacked"), directly or through its infinitives."""
+    node = token
+    for _ in range(4):
+        if node.dep_ in {"acl", "ccomp"} and node.head.pos_ == "NOUN":
+            return node.head.lemma_.lower() in nouns and any(c.dep_ == "mark" for c in node.children)
+        if node.dep_ not in {"xcomp", "advcl", "conj"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def conditional(token: Token) -> bool:
     """The verb heads an "if" or "unless" clause."""
     return any(c.dep_ == "mark" and c.lower_ in modes.CONDITIONAL_MARKS for c in token.children)
