@@ -1538,3 +1538,9 @@ def test_it_or_they_is_the_nearest_subject_before_it_in_the_sentence():
     text = "NATO warned that if Russia invaded a member state, it would face the full force of the alliance."
     (e,) = [e for e in code(text) if e.type == "THREATEN"]
     assert (e.source, e.target) == ("NATO", "RUS")
+
+
+def test_fire_at_targets_in_a_place_and_against_the_last_of_several_weapons():
+    assert ("ISR", "ASSAULT", "PSE") in keys("Israeli tanks fired four shells at targets in Jericho.")
+    found = keys("Vietnamese forces launched artillery, mortar, and rocket fire against Kampuchean camps.")
+    assert ("VNM", "ASSAULT", "KHM") in found

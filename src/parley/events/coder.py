@@ -1230,7 +1230,7 @@ class EventCoder:
         else:  # a preposition, on the verb, its particle or its object ("talks with X")
             holders = [token, *objects] + ([particle] if particle is not None else [])
             # "sent vehicles and a team of paratroopers to Lebanon": the phrase may hang on a conjunct
-            holders += [c for o in objects for c in o.children if c.dep_ == "conj"]
+            holders += [c for o in objects for c in syntax.conjuncts(o)]
             # one step further: "a round of talks between X and Y", "walk away from talks with X"
             holders += [x for h in list(holders) for x in syntax.pobjs(h, None) if x.pos_ == "NOUN"]
             candidates = [pobj for h in holders for pobj in syntax.pobjs(h, role)]

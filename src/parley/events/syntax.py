@@ -295,6 +295,17 @@ def users_of(noun: Token) -> list[Token]:
     return owners + [x for c in fired for x in pobjs(c, "by")]
 
 
+def conjuncts(token: Token) -> list[Token]:
+    """The conjuncts after a word, which spaCy chains: "artillery, mortar, and rocket fire"."""
+    out: list[Token] = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
 def pobjs(token: Token, prep: str | None) -> list[Token]:
     return [
         p
