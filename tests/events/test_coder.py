@@ -1544,3 +1544,18 @@ def test_fire_at_targets_in_a_place_and_against_the_last_of_several_weapons():
     assert ("ISR", "ASSAULT", "PSE") in keys("Israeli tanks fired four shells at targets in Jericho.")
     found = keys("Vietnamese forces launched artillery, mortar, and rocket fire against Kampuchean camps.")
     assert ("VNM", "ASSAULT", "KHM") in found
+
+
+def test_whoever_a_sentence_holds_responsible_for_an_attack_did_it():
+    assert ("RUS", "ASSAULT", "SYR") in keys("Russia is responsible for the bombing of Aleppo.")
+    assert ("GBR", "ASSAULT", "MYS") in keys(
+        "Britain was responsible for the killing of 24 Malayan civilians."
+    )
+    # killings spoken of otherwise are not attributed to the speaker
+    assert not [
+        e for e in code("Putin compared the shelling of Donetsk to a genocide.") if e.type == "ASSAULT"
+    ]
+
+
+def test_continued_attacks_are_attacks():
+    assert ("SYR", "ASSAULT", "TUR") in keys("Syrian forces continued their attacks on Turkish positions.")

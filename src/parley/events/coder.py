@@ -46,6 +46,7 @@ POSITION_TYPES = {"REQUEST", "AGREE", "REJECT", "CONCEDE"}
 GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.counterpart"}
 SELF_INTENT = WORDS["self_intent"]
 PREVENTING = WORDS["preventing"]
+ANSWERABLE = WORDS["answerable"]
 HEARSAY_NOUNS = WORDS["hearsay_nouns"]
 ORIGIN_VERBS = {"import", "make", "produce", "manufacture", "ship", "export", "originate"}
 # Acts CAMEO has no "intent to" code for: wanting to do them is coded as the act, hypothetical.
@@ -941,9 +942,16 @@ class EventCoder:
         "the US sanctions on Iran". The doer is its possessor or national modifier; the target
         comes from its own phrases (against, on, into, of)."""
         casualty = participants.casualty_verb(noun)
-        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"} and casualty is None:
+        answerable = syntax.answerable_for(noun, ANSWERABLE)
+        if (
+            noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"}
+            and casualty is None
+            and not answerable
+        ):
             return None  # "negotiations on an Israeli troop pullback": a topic, not an event
         doers = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < noun.i]
+        # "Britain was responsible for the killing of 24 civilians": who answers for it did it
+        doers = [answerable] if answerable is not None else doers
         doers += syntax.pobjs(noun, "by")  # "a car bombing by the Islamic State group"
         # "a Russian missile attack": the owner may modify the noun's own modifier
         doers += [g for c in doers if c.dep_ == "compound" for g in c.children if g.dep_ in {"amod", "poss"}]
@@ -951,7 +959,9 @@ class EventCoder:
         if source is None:
             return None
         target = None
-        for role in (r for r in p.targets if r not in {"dobj", "poss"}):
+        # "responsible for the killing of 24 civilians": then "of" names whom it was done to
+        roles = ["of"] if answerable is not None else []
+        for role in roles + [r for r in p.targets if r not in {"dobj", "poss"}]:
             target = self._role(noun, role, source, resolver)
             if target is not None:
                 break

@@ -70,6 +70,17 @@ def unless(token: Token, marks: frozenset[str] = frozenset({"unless"})) -> Token
     )
 
 
+def answerable_for(noun: Token, adjectives: frozenset[str]) -> Token | None:
+    """Who a copula says answers for an act: "X was responsible for the killing", "X is guilty of
+    violating the ceasefire" -> X."""
+    prep = noun.head if noun.dep_ in {"pobj", "pcomp"} else None
+    if prep is None or prep.lower_ not in {"for", "of"} or prep.head.lemma_.lower() not in adjectives:
+        return None
+    adjective = prep.head
+    verb = adjective.head if adjective.dep_ == "acomp" else adjective
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def prevented(token: Token, preventing: frozenset[str]) -> bool:
     """The verb is what a verb of preventing keeps from happening: "stopped them from attacking"."""
     prep = token.head if token.dep_ == "pcomp" else None
