@@ -1559,3 +1559,10 @@ def test_whoever_a_sentence_holds_responsible_for_an_attack_did_it():
 
 def test_continued_attacks_are_attacks():
     assert ("SYR", "ASSAULT", "TUR") in keys("Syrian forces continued their attacks on Turkish positions.")
+
+
+def test_a_day_after_called_on_is_not_someone_called_on():
+    text = (
+        "Greece on Monday called for sanctions against Turkey, saying that the country had ignored warnings."
+    )
+    assert ("GRC", "REQUEST", "TUR") in keys(text)

@@ -400,6 +400,8 @@ def names_someone_else(token: Token, resolver: Resolver | None = None, nouns: bo
     )
     slots += recipients + [a for r in recipients for a in r.children if a.dep_ == "appos"]
     for c in slots:
+        if c.ent_type_ in {"DATE", "TIME"}:
+            continue  # "called on Monday for sanctions": a day, not someone called on
         agentive = c.pos_ == "PROPN" or (nouns and c.lemma_.lower() in AGENT_NOUNS)
         if agentive and (resolver is None or resolver.resolve(c) is None):
             return True
