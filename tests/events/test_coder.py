@@ -1566,3 +1566,8 @@ def test_a_day_after_called_on_is_not_someone_called_on():
         "Greece on Monday called for sanctions against Turkey, saying that the country had ignored warnings."
     )
     assert ("GRC", "REQUEST", "TUR") in keys(text)
+
+
+def test_a_promise_to_step_down_is_no_act_on_ones_own_state():
+    found = code("Kyrgyz President Askar Akayev has agreed to resign without returning to Kyrgyzstan.")
+    assert [(e.source, e.type, e.target) for e in found] == [("KGZ", "AGREE", None)]

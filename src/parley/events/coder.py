@@ -534,10 +534,13 @@ class EventCoder:
             return None  # an unknown doer needs a target named as such, not a place or a pronoun
         if target is None and lone and p.type == "PROTEST":
             target = participants.protested(token, source, resolver)
-        if target is None and lone:
-            target = participants.domestic(token, source, resolver, p.type)
         content = self._content_type(token) if p.frame in CONTENT_FRAMES else None
-        if target is None and lone and content is not None:
+        # "agreed to resign without returning to Kyrgyzstan": a promise to step down or pull back
+        # is no act on one's own state
+        yielding = p.frame == "commit" and content in {"RETREAT", "CONCEDE"}
+        if target is None and lone and not yielding:
+            target = participants.domestic(token, source, resolver, p.type)
+        if target is None and lone and content is not None and not yielding:
             # "is prepared to lift the ban on the Front": the content's patient is the target
             target = next(
                 (
