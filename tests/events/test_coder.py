@@ -1571,3 +1571,7 @@ def test_a_day_after_called_on_is_not_someone_called_on():
 def test_a_promise_to_step_down_is_no_act_on_ones_own_state():
     found = code("Kyrgyz President Askar Akayev has agreed to resign without returning to Kyrgyzstan.")
     assert [(e.source, e.type, e.target) for e in found] == [("KGZ", "AGREE", None)]
+
+
+def test_wanting_to_ask_is_no_appeal():
+    assert code("Warren said of Israel: 'I want to ask, why is it OK to talk about the lobby?'") == []

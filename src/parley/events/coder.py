@@ -50,7 +50,7 @@ ANSWERABLE = WORDS["answerable"]
 HEARSAY_NOUNS = WORDS["hearsay_nouns"]
 ORIGIN_VERBS = {"import", "make", "produce", "manufacture", "ship", "export", "originate"}
 # Acts CAMEO has no "intent to" code for: wanting to do them is coded as the act, hypothetical.
-WANTED_ACTS = {"ACCUSE", "REQUEST", "REJECT", "PROTEST"}
+WANTED_ACTS = {"ACCUSE", "REJECT", "PROTEST"}
 # Promises and threats ("said it is prepared to lift the ban", "said they would blockade Paris") are
 # most often aimed at the speaker's own people, whom the sentence does not name: there its "it" is
 # no sure doer of a targetless act.
@@ -562,9 +562,11 @@ class EventCoder:
         )
         if wish and not intent:
             return None  # a wish of one's own is no appeal to anyone
+        if intent and content == "REQUEST":
+            return None  # "I want to ask, 'why ...'": a question announced, no appeal to anyone
         if intent and content in WANTED_ACTS:
             # "inspectors want to re-examine the sites in Iran": CAMEO has no intent code for
-            # investigating, accusing, demanding or protesting; the act is coded, as hypothetical
+            # investigating, accusing, rejecting or protesting; the act is coded, as hypothetical
             wanted = next(
                 (
                     w
