@@ -1557,8 +1557,12 @@ def test_whoever_a_sentence_holds_responsible_for_an_attack_did_it():
     ]
 
 
-def test_continued_attacks_are_attacks():
-    assert ("SYR", "ASSAULT", "TUR") in keys("Syrian forces continued their attacks on Turkish positions.")
+def test_what_is_said_not_to_exist_is_not_coded():
+    assert not [
+        e for e in code("Britain said it had found no evidence of Russian involvement.") if e.type == "ACCUSE"
+    ]
+    (e,) = code("Greece offered no concessions to Turkey.")
+    assert (e.type, e.target, e.aux) == ("AGREE", "TUR", "negation")
 
 
 def test_a_day_after_called_on_is_not_someone_called_on():

@@ -901,6 +901,8 @@ class EventCoder:
             return self._owned_noun_event(noun, p, sent, s_index, resolver, speakers, day)
         if verb.tag_ == "VBG" and verb.dep_ in {"csubj", "nsubj", "pobj", "dobj"}:
             return None  # "removing the sanctions is out of the question": an act named, not done
+        if modes.no_determiner(noun) or any(c.dep_ == "neg" for c in verb.children):
+            return None  # "found no evidence of al Qaeda involvement", "did not send weapons"
         if any(tr.token.i == verb.i for tr in triggers) or any(
             not p.objects and p.frame != "speech" for p in self.patterns.for_verb(verb.lemma_.lower())
         ):

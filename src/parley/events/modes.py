@@ -15,8 +15,10 @@ EXPECTING = {"expect", "anticipate"}
 
 def aux_mode(trigger: Token, future_from_head: bool = False) -> str | None:
     """negation > hypothetical > future; None when the event simply happened."""
-    if any(c.dep_ == "neg" for c in trigger.children):
-        return "negation"
+    if any(c.dep_ == "neg" for c in trigger.children) or any(
+        c.dep_ == "dobj" and no_determiner(c) for c in trigger.children
+    ):
+        return "negation"  # "did not meet", "offered no concessions"
     if _hypothetical(trigger):
         return "hypothetical"
     if trigger.dep_ in {"xcomp", "ccomp"} and trigger.head.lemma_.lower() in EXPECTING:
@@ -27,6 +29,11 @@ def aux_mode(trigger: Token, future_from_head: bool = False) -> str | None:
     if any(c.dep_ == "aux" and c.lower_ == "going" for c in trigger.children):
         return "future"
     return None
+
+
+def no_determiner(noun: Token) -> bool:
+    """ "no evidence", "no concessions": the noun is said not to exist."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _hypothetical(trigger: Token) -> bool:
