@@ -30,3 +30,8 @@ def test_a_dateline_is_a_sentence_of_its_own(text, first):
 def test_capitals_without_a_spaced_dash_or_colon_are_no_dateline():
     for text in ["NATO said on Monday that talks would go on.", "US-LED TALKS RESUME IN GENEVA today."]:
         assert len(list(next(nlp.parse([text])).sents)) == 1
+
+
+def test_a_dateline_may_carry_a_date():
+    doc = next(nlp.parse(["KABUL, Afghanistan, Jan. 5 (AP) \u2014 The council agreed to a truce."]))
+    assert next(doc.sents).text == "KABUL, Afghanistan, Jan. 5 (AP) \u2014"

@@ -61,8 +61,8 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
             in_brackets = False
         elif t.text == ",":
             after_comma = True
-        elif not (in_brackets or t.is_upper or (after_comma and t.is_title)):
-            return None
+        elif not (in_brackets or t.is_upper or (after_comma and (t.is_title or t.like_num))):
+            return None  # after the place, a date may follow: "KABUL, Afghanistan, Jan. 5 (AP) --"
     return None
 
 

@@ -347,3 +347,8 @@ def test_names_in_capitals_or_odd_case_match_but_words_in_lower_case_do_not():
 def test_a_headline_in_capitals_names_no_person():
     r, _doc = resolver_for("US JETS DESTROY BASE IN SYRIA")
     assert not [m for m in r.index.mentions if m.kind == "person"]
+
+
+def test_a_name_in_odd_case_is_not_a_phrase_of_ordinary_words():
+    r, _doc = resolver_for("Saudi Arabia backed an Islamic state in Syria.")
+    assert "ISIL" not in [c for m in r.index.mentions for c in m.codes]

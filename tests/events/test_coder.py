@@ -1579,3 +1579,26 @@ def test_a_promise_to_step_down_is_no_act_on_ones_own_state():
 
 def test_wanting_to_ask_is_no_appeal():
     assert code("Warren said of Israel: 'I want to ask, why is it OK to talk about the lobby?'") == []
+
+
+def test_a_pronoun_after_two_named_actors_is_not_guessed():
+    found = keys("The United States sanctioned Iran after it attacked a Saudi oil field.")
+    assert ("USA", "ASSAULT", "SAU") not in found and ("USA", "SANCTION", "IRN") in found
+
+
+def test_denied_or_negated_responsibility_is_no_attack():
+    for text in [
+        "Russia is not responsible for the attack on the Syrian base, the Kremlin said.",
+        "Russia denied it was responsible for the attack on the Syrian base.",
+    ]:
+        assert not [e for e in code(text) if e.type == "ASSAULT"], text
+
+
+def test_the_khmer_rouge_are_not_cambodia():
+    assert not [
+        e for e in code("Khmer Rouge guerrillas attacked government troops in Cambodia.") if e.source == "KHM"
+    ]
+
+
+def test_victims_in_a_headline_are_not_the_doers():
+    assert code("12 German tourists killed and 15 wounded in suicide bombing") == []

@@ -109,6 +109,22 @@ def _caseless(nlp: Language, dictionary: ActorDictionary) -> tuple[PhraseMatcher
     return matcher, forms
 
 
+def _odd_case(span: Span, forms: dict[str, str]) -> bool:
+    """A name in capitals ("NORTH KOREA") or odd case ("iSrael"), not as written (the case-sensitive
+    matcher has that) and not a phrase of words: "an Islamic state", "Russia's Security council"."""
+    text = span.text
+    if text.isupper():
+        return True
+    if text == text.lower() or text.istitle():
+        return False
+    alias = forms.get(text.lower(), "").split()
+    words = text.split()
+    if len(alias) != len(words):
+        return False
+    # a word written in lower case where the name has a capital is an ordinary word
+    return not any(a[:1].isupper() and w == w.lower() for a, w in zip(alias, words, strict=True))
+
+
 def _alias_of(span: Span, dictionary: ActorDictionary) -> str:
     text = span.text.replace("\u2019", "'")
     for alias in (text, "the " + text, text[0].lower() + text[1:]):
@@ -190,12 +206,8 @@ def find_mentions(doc: Doc, day: dt.date | None, dictionary: ActorDictionary | N
 
     matcher = _matcher(nlp_mod.load(), dictionary)
     spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
-    caseless, _forms = _caseless(nlp_mod.load(), dictionary)
-    spans += [
-        Span(doc, s, e)
-        for _m, s, e in caseless(doc)
-        if doc[s:e].text != doc[s:e].text.lower() and not doc[s:e].text.istitle()
-    ]
+    caseless, forms = _caseless(nlp_mod.load(), dictionary)
+    spans += [Span(doc, s, e) for _m, s, e in caseless(doc) if _odd_case(doc[s:e], forms)]
     index = MentionIndex()
     people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     # Tokens inside a multi-word person name ("Jordan Peterson"); a lone "Azerbaijan" that NER

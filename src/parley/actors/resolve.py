@@ -208,17 +208,39 @@ class Resolver:
         refs = [self._one(t) for t in tokens]
         return [replace(r, token=t.i) for r, t in zip(refs, tokens, strict=True) if r]
 
-    def _subject_before(self, pronoun: Token) -> ActorRef | None:
-        """ "if Russia invaded a member nation, it would face the full force of NATO": "it" or
-        "they" is the nearest subject before it in its sentence that names a state or group."""
+    def _subject_before(self, pronoun: Token) -> tuple[ActorRef | None, bool]:
+        """ "if Russia invaded a member nation, it would face the full force of NATO": a subject "it"
+        is the nearest subject before it in its sentence that names a state or organisation, and
+        "they" one that names several or a group ("the rebels"). Returns (actor, decided): not
+        decided leaves it to the discourse memory; decided with no actor is a pronoun we cannot
+        place ("the US sanctioned Iran after it attacked ...": the US or Iran)."""
         for t in reversed(self.doc[pronoun.sent.start : pronoun.i]):
             if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON":
                 m = self.index.at(t)
                 ref = self._from_mention(m, t) if m is not None else None
-                if ref is not None and not ref.person:
-                    return ActorRef(ref.codes, ref.sector, "actor.pronoun_in_sentence", token=t.i)
-                return None  # the nearest subject is someone else: no guess
-        return None
+                if ref is None or ref.person:
+                    return None, False  # the nearest subject is someone or something else
+                plural = (
+                    len(ref.codes) > 1 or t.tag_ in {"NNS", "NNPS"} or (m is not None and m.kind == "group")
+                )
+                if (pronoun.lower_ == "they") != plural:
+                    return None, False
+                verb = t.head
+                slots = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+                slots += [
+                    p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                ]
+                others = [
+                    o for o in slots if o.i < pronoun.i and (r := self._mentioned(o)) and r != ref.codes
+                ]
+                if others:
+                    return None, True  # two actors before it: no guess
+                return ActorRef(ref.codes, ref.sector, "actor.pronoun_in_sentence", token=t.i), True
+        return None, False
+
+    def _mentioned(self, token: Token) -> tuple[str, ...] | None:
+        m = self.index.at(token)
+        return m.codes if m is not None and m.codes else None
 
     def _split_conjuncts(self, token: Token) -> list[Token]:
         """ "Iran and world powers": the parser may hang "Iran" on "powers" as a modifier, with
@@ -268,9 +290,9 @@ class Resolver:
                 self.last_person.codes, self.last_person.sector, "actor.pronoun", self.last_person.person
             )
         if lower in IMPERSONAL:
-            if lower in {"it", "they"}:
-                near = self._subject_before(token)
-                if near is not None:
+            if lower in {"it", "they"} and token.dep_ in {"nsubj", "nsubjpass"}:
+                near, decided = self._subject_before(token)
+                if decided:
                     return near
             return self.last_actor and ActorRef(
                 self.last_actor.codes, self.last_actor.sector, "actor.pronoun"

@@ -47,6 +47,8 @@ GUESSED_TARGETS = {"actor.place", "actor.pronoun", "actor.placed_role", "actor.c
 SELF_INTENT = WORDS["self_intent"]
 PREVENTING = WORDS["preventing"]
 ANSWERABLE = WORDS["answerable"]
+# Verbs with no object whose subject suffered them: "12 tourists killed in a bombing" (a headline).
+VICTIM_VERBS = {"kill", "wound", "injure"}
 HEARSAY_NOUNS = WORDS["hearsay_nouns"]
 ORIGIN_VERBS = {"import", "make", "produce", "manufacture", "ship", "export", "originate"}
 # Acts CAMEO has no "intent to" code for: wanting to do them is coded as the act, hypothetical.
@@ -1048,6 +1050,16 @@ class EventCoder:
         subj = syntax.subject_of(token)
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subj = token.head
+        if (
+            subj is not None
+            and token.lemma_.lower() in VICTIM_VERBS
+            and token.tag_ in {"VBN", "VBD"}
+            and (subj.i == token.head.i or subj.head.i == token.i)
+            and not any(c.dep_ in {"dobj", "attr", "agent"} for c in token.children)
+        ):
+            # "12 German tourists killed in a suicide bombing" (a headline's reduced passive, or a
+            # participle on the noun): the victims, not the doers
+            subj = None
         if subj is None:
             sender = participants.troops_sender(token, resolver)
             if sender is not None:
@@ -1060,9 +1072,15 @@ class EventCoder:
             # "Poroshenko said he is prepared": he is the speaker; "Kyiv said he ..." is someone else
             if subj.lower_ not in {"he", "she"} or speaker.person is not None:
                 return speaker
-        if subj.lower_ in {"it", "they"} and subj.head.i == token.i and token.dep_ == "advcl":
+        if (
+            subj.lower_ in {"it", "they"}
+            and subj.head.i == token.i
+            and token.dep_ == "advcl"
+            and not participants.names_an_object(token.head, resolver, skip=token)
+        ):
             # "Beijing's white paper came a day after it introduced new tariffs": the pronoun of a
             # clause of time or reason is the main clause's actor, before any earlier sentence's
+            # (not when the main clause names another: "sanctioned Iran after it attacked")
             main = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
             owner = None if main is None else resolver.resolve(main)
             if owner is None and main is not None:

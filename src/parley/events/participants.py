@@ -302,6 +302,13 @@ def is_unit(ref: ActorRef) -> bool:
     }
 
 
+def names_an_object(verb: Token, resolver: Resolver, skip: Token | None = None) -> bool:
+    """The verb's object, dative or prepositional object (outside `skip`'s clause) names an actor."""
+    avoid = set() if skip is None else {t.i for t in skip.subtree}
+    slots = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] + syntax.pobjs(verb, None)
+    return any(c.i not in avoid and resolver.resolve(c) is not None for c in slots)
+
+
 def aims_at_people(token: Token, resolver: Resolver) -> bool:
     """A hostile act's object names people we could not place ("crush the terrorists' heads",
     "attacked the militants"): then it is aimed at them, not at the article's other party."""

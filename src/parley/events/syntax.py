@@ -70,6 +70,9 @@ def unless(token: Token, marks: frozenset[str] = frozenset({"unless"})) -> Token
     )
 
 
+DENYING = {"deny", "reject", "dismiss", "refute", "rebut"}
+
+
 def answerable_for(noun: Token, adjectives: frozenset[str]) -> Token | None:
     """Who a copula says answers for an act: "X was responsible for the killing", "X is guilty of
     violating the ceasefire" -> X."""
@@ -78,6 +81,10 @@ def answerable_for(noun: Token, adjectives: frozenset[str]) -> Token | None:
         return None
     adjective = prep.head
     verb = adjective.head if adjective.dep_ == "acomp" else adjective
+    if any(c.dep_ == "neg" for t in (adjective, verb) for c in t.children):
+        return None  # "Russia is not responsible for the attack"
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DENYING:
+        return None  # "Russia denied it was responsible for the attack"
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
