@@ -159,3 +159,14 @@ def test_export_unknown_format(cli, stored, fmt: str) -> None:
     message = _flat(result.stderr)
     for name in ("jsonl", "json", "csv"):
         assert name in message
+
+
+def test_messages_on_stderr_are_never_wrapped(cli, two_articles, tmp_path, monkeypatch):
+    # a summary read by scripts stays on one line in a narrow terminal (or a pipe of 80 columns)
+    from parley import cli as cli_module
+
+    monkeypatch.setattr(cli_module.err, "width", 30)
+    result = cli("ingest", two_articles, "--db", tmp_path / "narrow.db")
+    assert result.exit_code == 0, result.stderr
+    (line,) = [ln for ln in result.stderr.splitlines() if ln.startswith("stored:")]
+    assert line.endswith("0 failed")
